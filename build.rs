@@ -1,0 +1,499 @@
+//! Reads `data/`, validates it and generates the static tables the library includes from OUT_DIR:
+//! enums for scopes, APIs and auth schemes, `phf` maps for name lookups, the info arrays, and the
+//! route trie the resolver walks. Nothing in `data/` is parsed at run time.
+
+#[allow(dead_code)]
+#[path = "src/datafile/mod.rs"]
+mod datafile;
+
+use datafile::schema::*;
+use datafile::template::{is_param, Template};
+use datafile::vocab::*;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/datafile");
+    let data_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
+    let data = match load(&data_dir) {
+        Ok(d) => d,
+        Err(msg) => fail(&[msg]),
+    };
+    if let Err(errors) = datafile::validate::validate(&data) {
+        fail(&errors.iter().map(|e| e.to_string()).collect::<Vec<_>>());
+    }
+    let code = generate(&data);
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("tables.rs"), code).expect("write generated tables");
+    let m = &data.meta;
+    let docs: Vec<&str> = m.document.iter().map(|d| d.id.as_str()).collect();
+    let version = format!(
+        "{} (docs: seeds {}; OpenAPI: {}@{} of {}, {} specs, {} operations)",
+        m.data_version,
+        docs.join(", "),
+        m.openapi.repository,
+        &m.openapi.commit[..7.min(m.openapi.commit.len())],
+        m.openapi.commit_date,
+        m.openapi.specs,
+        data.endpoints.iter().map(|(_, f)| f.operation.len()).sum::<usize>(),
+    );
+    std::fs::write(out_dir.join("data_version.txt"), version).expect("write data version");
+}
+
+fn fail(messages: &[String]) -> ! {
+    eprintln!("\nbigcommerce-scopes: data/ is invalid ({} problem(s)):", messages.len());
+    for m in messages {
+        eprintln!("  {m}");
+    }
+    eprintln!();
+    std::process::exit(1);
+}
+
+fn read<T: serde::de::DeserializeOwned>(dir: &Path, name: &str) -> Result<T, String> {
+    let path = dir.join(name);
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("data/{name}: cannot read: {e}"))?;
+    toml::from_str(&text).map_err(|e| format!("data/{name}: {e}"))
+}
+
+fn load(dir: &Path) -> Result<DataSet, String> {
+    let mut endpoints = Vec::new();
+    let ep_dir = dir.join("endpoints");
+    if ep_dir.is_dir() {
+        let mut names: Vec<String> = std::fs::read_dir(&ep_dir)
+            .map_err(|e| format!("data/endpoints: {e}"))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".toml"))
+            .collect();
+        names.sort();
+        for n in names {
+            let f: EndpointsFile = read(dir, &format!("endpoints/{n}"))?;
+            endpoints.push((n, f));
+        }
+    }
+    Ok(DataSet {
+        meta: read(dir, "meta.toml")?,
+        account_types: read(dir, "account_types.toml")?,
+        auth_schemes: read(dir, "auth_schemes.toml")?,
+        apis: read(dir, "apis.toml")?,
+        use_cases: read(dir, "use_cases.toml")?,
+        scopes: read(dir, "scopes.toml")?,
+        endpoints,
+    })
+}
+
+/// `store_v2_products` / `rest-management` / `MANAGE_TAX` → `StoreV2Products` / `RestManagement` / `ManageTax`.
+fn camel(name: &str) -> String {
+    name.split(['_', '-'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lower = p.to_ascii_lowercase();
+            let mut c = lower.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn lit(v: &str) -> String {
+    format!("{v:?}")
+}
+
+fn strs(v: &[String]) -> String {
+    let items: Vec<String> = v.iter().map(|x| lit(x)).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn opt(v: &Option<String>) -> String {
+    match v {
+        Some(x) => format!("Some({})", lit(x)),
+        None => "None".into(),
+    }
+}
+
+fn list<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> String) -> String {
+    format!("&[{}]", items.into_iter().map(f).collect::<Vec<_>>().join(", "))
+}
+
+fn account_types(v: &[AccountType]) -> String {
+    list(v, |t| format!("AccountType::{t:?}"))
+}
+
+/// An enum generated from a data table, with a name per variant.
+fn gen_enum(out: &mut String, doc: &str, name: &str, variants: &[(String, String, String)]) {
+    writeln!(out, "{doc}").unwrap();
+    writeln!(
+        out,
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, \
+         schemars::JsonSchema, strum::Display, strum::IntoStaticStr, strum::AsRefStr, strum::EnumIter, \
+         strum::EnumCount, strum::VariantArray)]"
+    )
+    .unwrap();
+    writeln!(out, "pub enum {name} {{").unwrap();
+    for (variant, text, vdoc) in variants {
+        writeln!(out, "    #[doc = {}]", lit(vdoc)).unwrap();
+        writeln!(out, "    #[serde(rename = {0})] #[strum(serialize = {0})]", lit(text)).unwrap();
+        writeln!(out, "    {variant},").unwrap();
+    }
+    writeln!(out, "}}\n").unwrap();
+}
+
+fn generate(d: &DataSet) -> String {
+    let mut out = String::from("// Generated by build.rs from data/. Do not edit.\n\n");
+
+    // ---- scopes
+    let scope_variant: BTreeMap<&str, String> = d.scopes.scope.iter().map(|s| (s.name.as_str(), camel(&s.name))).collect();
+    let sv = |name: &str| format!("Scope::{}", scope_variant[name]);
+    gen_enum(
+        &mut out,
+        "/// An OAuth scope of BigCommerce's API accounts (generated from `data/scopes.toml`).",
+        "Scope",
+        &d.scopes.scope.iter().map(|s| (camel(&s.name), s.name.clone(), format!("`{}` ({}, {}): {}", s.name, s.ui_name, s.permission, s.description))).collect::<Vec<_>>(),
+    );
+    writeln!(out, "pub(crate) static SCOPES: [ScopeInfo; {}] = [", d.scopes.scope.len()).unwrap();
+    for s in &d.scopes.scope {
+        let implies: Vec<&str> = match (&s.twin, s.permission) {
+            (Some(t), p) if p != Permission::ReadOnly => vec![t.as_str()],
+            _ => vec![],
+        };
+        let implied_by: Vec<&str> = d
+            .scopes
+            .scope
+            .iter()
+            .filter(|o| o.permission != Permission::ReadOnly && o.twin.as_deref() == Some(s.name.as_str()))
+            .map(|o| o.name.as_str())
+            .collect();
+        writeln!(
+            out,
+            "    ScopeInfo {{ scope: {}, name: {}, ui_name: {}, permission: Permission::{:?}, group: ScopeGroup::{:?}, \
+             origin: Origin::{:?}, description: {}, resources: {}, twin: {}, implies: {}, implied_by: {}, variants: {}, \
+             account_types: {}, sources: {}, notes: {}, history: {} }},",
+            sv(&s.name),
+            lit(&s.name),
+            lit(&s.ui_name),
+            s.permission,
+            s.group,
+            s.origin,
+            lit(&s.description),
+            list(&s.resources, |r| format!("Resource {{ name: {}, path: {} }}", lit(&r.name), opt(&r.path))),
+            s.twin.as_deref().map(|t| format!("Some({})", sv(t))).unwrap_or("None".into()),
+            list(&implies, |n| sv(n)),
+            list(&implied_by, |n| sv(n)),
+            strs(&s.variants),
+            account_types(&s.account_types),
+            strs(&s.sources),
+            strs(&s.notes),
+            strs(&s.history),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+    let mut names = phf_codegen::Map::new();
+    for s in &d.scopes.scope {
+        names.entry(s.name.as_str(), sv(&s.name));
+    }
+    writeln!(out, "pub(crate) static SCOPE_NAMES: phf::Map<&'static str, Scope> = {};\n", names.build()).unwrap();
+    let mut variants = phf_codegen::Map::new();
+    for s in &d.scopes.scope {
+        for v in &s.variants {
+            variants.entry(v.as_str(), sv(&s.name));
+        }
+    }
+    writeln!(out, "pub(crate) static SCOPE_VARIANTS: phf::Map<&'static str, Scope> = {};\n", variants.build()).unwrap();
+
+    // ---- auth schemes
+    let auth_variant = |id: &str| format!("AuthScheme::{}", camel(id));
+    gen_enum(
+        &mut out,
+        "/// A way requests authenticate to BigCommerce (generated from `data/auth_schemes.toml`).",
+        "AuthScheme",
+        &d.auth_schemes.auth_scheme.iter().map(|a| (camel(&a.id), a.id.clone(), a.name.clone())).collect::<Vec<_>>(),
+    );
+    writeln!(out, "pub(crate) static AUTH_SCHEMES: [AuthSchemeInfo; {}] = [", d.auth_schemes.auth_scheme.len()).unwrap();
+    for a in &d.auth_schemes.auth_scheme {
+        writeln!(
+            out,
+            "    AuthSchemeInfo {{ scheme: {}, id: {}, name: {}, kind: AuthKind::{:?}, location: CredentialLocation::{:?}, \
+             header: {}, query_parameter: {}, value_format: {}, credential: {}, token_endpoints: {}, token_scopes: {}, \
+             account_types: {}, deprecated_headers: {}, sources: {}, notes: {}, history: {} }},",
+            auth_variant(&a.id),
+            lit(&a.id),
+            lit(&a.name),
+            a.kind,
+            a.location,
+            opt(&a.header),
+            opt(&a.query_parameter),
+            opt(&a.value_format),
+            lit(&a.credential),
+            strs(&a.token_endpoints),
+            list(&a.token_scopes, |n| sv(n)),
+            account_types(&a.account_types),
+            strs(&a.deprecated_headers),
+            strs(&a.sources),
+            strs(&a.notes),
+            strs(&a.history),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+
+    // ---- APIs
+    let api_variant = |id: &str| format!("Api::{}", camel(id));
+    gen_enum(
+        &mut out,
+        "/// A BigCommerce API (generated from `data/apis.toml`).",
+        "Api",
+        &d.apis.api.iter().map(|a| (camel(&a.id), a.id.clone(), a.name.clone())).collect::<Vec<_>>(),
+    );
+    writeln!(out, "pub(crate) static APIS: [ApiInfo; {}] = [", d.apis.api.len()).unwrap();
+    for a in &d.apis.api {
+        writeln!(
+            out,
+            "    ApiInfo {{ api: {}, id: {}, name: {}, aliases: {}, kind: ApiKind::{:?}, auth_scheme: {}, base_urls: {}, \
+             account_types: {}, description: {}, sources: {}, notes: {}, history: {} }},",
+            api_variant(&a.id),
+            lit(&a.id),
+            lit(&a.name),
+            strs(&a.aliases),
+            a.kind,
+            auth_variant(&a.auth_scheme),
+            strs(&a.base_urls),
+            account_types(&a.account_types),
+            lit(&a.description),
+            strs(&a.sources),
+            strs(&a.notes),
+            strs(&a.history),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+    let mut api_names = phf_codegen::Map::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for a in &d.apis.api {
+        for n in std::iter::once(&a.id).chain(std::iter::once(&a.name)).chain(&a.aliases) {
+            let key = n.to_lowercase();
+            if seen.insert(key.clone()) {
+                api_names.entry(key, api_variant(&a.id));
+            }
+        }
+    }
+    writeln!(out, "pub(crate) static API_NAMES: phf::Map<&'static str, Api> = {};\n", api_names.build()).unwrap();
+
+    // ---- account types, use cases, meta
+    writeln!(out, "pub(crate) static ACCOUNT_TYPES: [AccountTypeInfo; {}] = [", d.account_types.account_type.len()).unwrap();
+    let mut ats = d.account_types.account_type.clone();
+    ats.sort_by_key(|a| a.id);
+    for a in &ats {
+        writeln!(
+            out,
+            "    AccountTypeInfo {{ account_type: AccountType::{:?}, name: {}, aliases: {}, issued: {}, created_in: {}, \
+             consists_of: {}, token: {}, expires: {}, invalidated_by: {}, revocation: {}, scopes_changeable: {}, \
+             creator_only_resources: {}, sources: {}, notes: {}, history: {} }},",
+            a.id,
+            lit(&a.name),
+            strs(&a.aliases),
+            a.issued,
+            lit(&a.created_in),
+            strs(&a.consists_of),
+            lit(&a.token),
+            lit(&a.expires),
+            strs(&a.invalidated_by),
+            lit(&a.revocation),
+            a.scopes_changeable,
+            strs(&a.creator_only_resources),
+            strs(&a.sources),
+            strs(&a.notes),
+            strs(&a.history),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+    writeln!(out, "pub(crate) static USE_CASES: [UseCase; {}] = [", d.use_cases.use_case.len()).unwrap();
+    for u in &d.use_cases.use_case {
+        writeln!(
+            out,
+            "    UseCase {{ table: UseCaseTable::{:?}, name: {}, apis: {}, account_types: {}, sources: {}, notes: {} }},",
+            u.table,
+            lit(&u.name),
+            list(&u.apis, |a| api_variant(a)),
+            account_types(&u.account_types),
+            strs(&u.sources),
+            strs(&u.notes),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+    let m = &d.meta;
+    writeln!(out, "pub(crate) const DATA_VERSION_STR: &str = {};", lit(&m.data_version)).unwrap();
+    writeln!(
+        out,
+        "pub(crate) static OPENAPI_SNAPSHOT: OpenApiSnapshot = OpenApiSnapshot {{ repository: {}, folder: {}, commit: {}, commit_date: {}, specs: {} }};",
+        lit(&m.openapi.repository),
+        lit(&m.openapi.folder),
+        lit(&m.openapi.commit),
+        lit(&m.openapi.commit_date),
+        m.openapi.specs
+    )
+    .unwrap();
+    writeln!(out, "pub(crate) static DOCUMENTS: [Document; {}] = [", m.document.len()).unwrap();
+    for doc in &m.document {
+        writeln!(
+            out,
+            "    Document {{ id: {}, title: {}, page: {}, era: {}, notes: {} }},",
+            lit(&doc.id),
+            lit(&doc.title),
+            lit(&doc.page),
+            lit(&doc.era),
+            strs(&doc.notes)
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+
+    generate_routes(&mut out, d, &sv, &api_variant, &auth_variant);
+    out
+}
+
+/// The route table and the segment trie the resolver walks.
+fn generate_routes(
+    out: &mut String,
+    d: &DataSet,
+    sv: &dyn Fn(&str) -> String,
+    api_variant: &dyn Fn(&str) -> String,
+    auth_variant: &dyn Fn(&str) -> String,
+) {
+    let api_auth: BTreeMap<&str, &str> = d.apis.api.iter().map(|a| (a.id.as_str(), a.auth_scheme.as_str())).collect();
+    // Group operations by display template.
+    struct Route<'a> {
+        template: Template,
+        file: &'a EndpointsFile,
+        ops: Vec<&'a OperationEntry>,
+    }
+    let mut routes: BTreeMap<(Host, String), Route> = BTreeMap::new();
+    for (_, f) in &d.endpoints {
+        for op in &f.operation {
+            let t = Template::parse(&f.base, &op.path).expect("validated");
+            let key = (t.host, t.display());
+            routes.entry(key).or_insert_with(|| Route { template: t, file: f, ops: Vec::new() }).ops.push(op);
+        }
+    }
+    let routes: Vec<Route> = routes.into_values().collect();
+    let mut ops_out = String::new();
+    writeln!(out, "pub(crate) static ROUTES: [Route; {}] = [", routes.len()).unwrap();
+    let mut op_index = 0usize;
+    for (route_index, r) in routes.iter().enumerate() {
+        let mut ops = r.ops.clone();
+        ops.sort_by_key(|o| o.method);
+        let start = op_index;
+        for o in &ops {
+            // Accepted scopes: the least one, what the docs add, and every scope implying one of them.
+            let mut accepted: Vec<&str> = Vec::new();
+            if let Some(sc) = &o.scope {
+                for name in std::iter::once(sc).chain(&o.also) {
+                    accepted.push(name);
+                    for other in &d.scopes.scope {
+                        if other.permission != Permission::ReadOnly && other.twin.as_deref() == Some(name.as_str()) {
+                            accepted.push(&other.name);
+                        }
+                    }
+                }
+            }
+            let mut dedup = Vec::new();
+            for a in accepted {
+                if !dedup.contains(&a) {
+                    dedup.push(a);
+                }
+            }
+            let sources = if o.sources.is_empty() { vec![format!("spec:{}", r.file.spec)] } else { o.sources.clone() };
+            let auth = o.auth.as_deref().unwrap_or(api_auth[r.file.api.as_str()]);
+            writeln!(
+                ops_out,
+                "    Operation {{ method: Method::{:?}, route: {}, operation_id: {}, summary: {}, requirement: RequirementKind::{:?}, \
+                 least: {}, accepted: {}, confidence: Confidence::{:?}, auth_scheme: {}, deprecated: {}, internal: {}, notes: {}, sources: {} }},",
+                o.method,
+                route_index,
+                lit(&o.operation_id),
+                lit(&o.summary),
+                o.requirement,
+                o.scope.as_deref().map(|x| format!("Some({})", sv(x))).unwrap_or("None".into()),
+                list(&dedup, |n| sv(n)),
+                o.confidence,
+                auth_variant(auth),
+                o.deprecated,
+                o.internal,
+                strs(&o.notes),
+                strs(&sources),
+            )
+            .unwrap();
+            op_index += 1;
+        }
+        let mut file_notes = r.file.notes.clone();
+        file_notes.dedup();
+        writeln!(
+            out,
+            "    Route {{ template: {}, host: Host::{:?}, api: {}, spec: {}, title: {}, ops: ({}, {}), spec_notes: {} }},",
+            lit(&r.template.display()),
+            r.template.host,
+            api_variant(&r.file.api),
+            lit(&r.file.spec),
+            lit(&r.file.title),
+            start,
+            op_index,
+            strs(&file_notes),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+    writeln!(out, "pub(crate) static OPERATIONS: [Operation; {op_index}] = [\n{ops_out}];\n").unwrap();
+
+    // Segment trie: one root per host; literal children in a phf map, one parameter child.
+    #[derive(Default)]
+    struct Node {
+        literal: BTreeMap<String, usize>,
+        param: Option<usize>,
+        route: Option<usize>,
+    }
+    let hosts = [Host::Api, Host::Payments, Host::StoreDomain, Host::AppDomain];
+    let mut nodes: Vec<Node> = hosts.iter().map(|_| Node::default()).collect();
+    for (ri, r) in routes.iter().enumerate() {
+        let mut cur = hosts.iter().position(|h| *h == r.template.host).unwrap();
+        for seg in &r.template.segments {
+            let next = if is_param(seg) { nodes[cur].param } else { nodes[cur].literal.get(seg).copied() };
+            cur = match next {
+                Some(n) => n,
+                None => {
+                    nodes.push(Node::default());
+                    let n = nodes.len() - 1;
+                    if is_param(seg) {
+                        nodes[cur].param = Some(n);
+                    } else {
+                        nodes[cur].literal.insert(seg.clone(), n);
+                    }
+                    n
+                }
+            };
+        }
+        nodes[cur].route = Some(ri);
+    }
+    writeln!(out, "pub(crate) static NODES: [Node; {}] = [", nodes.len()).unwrap();
+    for n in &nodes {
+        let mut map = phf_codegen::Map::new();
+        for (k, v) in &n.literal {
+            map.entry(k.as_str(), v.to_string());
+        }
+        writeln!(
+            out,
+            "    Node {{ literal: {}, param: {}, route: {} }},",
+            map.build(),
+            n.param.map(|p| p as u32).unwrap_or(u32::MAX),
+            n.route.map(|p| p as u32).unwrap_or(u32::MAX),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    let literals: Vec<String> = nodes.iter().flat_map(|n| n.literal.keys().cloned()).collect();
+    let longest = literals.iter().map(|l| l.len()).max().unwrap_or(0);
+    writeln!(out, "pub(crate) const LONGEST_LITERAL: usize = {longest};").unwrap();
+}

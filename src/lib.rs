@@ -1,0 +1,48 @@
+//! # bigcommerce-scopes
+//!
+//! The least-privilege knowledge base for BigCommerce's APIs: every OAuth scope, the three kinds of
+//! API account (plus legacy basic-auth accounts), every auth scheme, and every documented REST
+//! operation, compiled from `data/` into static tables at build time.
+//!
+//! ```
+//! use bigcommerce_scopes::{AccountType, Api, Method, Scope};
+//!
+//! // Scopes, as BigCommerce spells them.
+//! let scope: Scope = "store_v2_products_read_only".parse().unwrap();
+//! assert!(scope.allows(Method::Get) && !scope.allows(Method::Post));
+//! assert!(Scope::StoreV2Products.implies().contains(&scope));
+//!
+//! // Which account types support an API, and how to authenticate to it.
+//! let api = Api::parse("GraphQL Storefront API").unwrap();
+//! assert!(api.supports(AccountType::Store) && !api.supports(AccountType::App));
+//! assert_eq!(api.auth_scheme().info().value_format, Some("Bearer {token}"));
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod datafile;
+
+mod account;
+mod api;
+mod auth;
+mod error;
+mod meta;
+mod route;
+mod scope;
+mod scope_set;
+mod suggest;
+mod tables;
+
+pub use account::{AccountTypeInfo, UseCase};
+pub use api::ApiInfo;
+pub use auth::AuthSchemeInfo;
+pub use datafile::vocab::{
+    AccountType, ApiKind, AuthKind, Confidence, CredentialLocation, Host, Method, Origin, Permission,
+    RequirementKind, ScopeGroup, UseCaseTable,
+};
+pub use error::{Error, ErrorKind};
+pub use meta::{Document, OpenApiSnapshot, DATA_VERSION};
+pub use route::{Operation, Route};
+pub use scope::{ParsedScope, Resource, ScopeInfo};
+pub use scope_set::{ParsedScopeList, ScopeSet};
+pub use tables::{Api, AuthScheme, Scope};

@@ -1,0 +1,120 @@
+//! Documented routes and their operations (one per HTTP method), as generated from
+//! `data/endpoints/`.
+
+use crate::datafile::vocab::{Confidence, Host, Method, RequirementKind};
+use crate::tables::{self, Api, AuthScheme, Scope};
+use serde::Serialize;
+
+/// A documented route template and the operations documented on it.
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
+pub struct Route {
+    /// The documented path, e.g. `/stores/{store_hash}/v3/catalog/products/{product_id}`.
+    pub template: &'static str,
+    /// Where it is served.
+    pub host: Host,
+    /// The API it belongs to.
+    pub api: Api,
+    /// The OpenAPI spec file it comes from.
+    pub spec: &'static str,
+    /// The spec's title.
+    pub title: &'static str,
+    #[serde(skip)]
+    pub(crate) ops: (usize, usize),
+    /// Remarks about the spec's scope table.
+    pub spec_notes: &'static [&'static str],
+}
+
+/// One documented operation: a method on a route, and what it requires.
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
+pub struct Operation {
+    /// The HTTP method.
+    pub method: Method,
+    #[serde(skip)]
+    pub(crate) route: usize,
+    /// The spec's operationId.
+    pub operation_id: &'static str,
+    /// The spec's summary.
+    pub summary: &'static str,
+    /// What kind of requirement it has.
+    pub requirement: RequirementKind,
+    /// The least-privileged scope, where a scope is needed.
+    pub least: Option<Scope>,
+    /// Every scope that suffices (the least one first).
+    pub accepted: &'static [Scope],
+    /// Whether the requirement is documented for this path or inferred.
+    pub confidence: Confidence,
+    /// How the request authenticates.
+    pub auth_scheme: AuthScheme,
+    /// Deprecated in the spec.
+    pub deprecated: bool,
+    /// Internal (not public) in the spec.
+    pub internal: bool,
+    /// Why, where the rule is not the spec's table.
+    pub notes: &'static [&'static str],
+    /// Where the requirement comes from.
+    pub sources: &'static [&'static str],
+}
+
+/// A node of the generated segment trie.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub(crate) literal: phf::Map<&'static str, u32>,
+    pub(crate) param: u32,
+    pub(crate) route: u32,
+}
+
+impl Route {
+    /// Every documented route, sorted by host and template.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Route;
+    /// assert!(Route::all().iter().any(|r| r.template == "/stores/{store_hash}/v3/catalog/products"));
+    /// ```
+    pub fn all() -> &'static [Route] {
+        &tables::ROUTES
+    }
+
+    /// The operations documented on this route, sorted by method.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Method, Route};
+    /// let r = Route::all().iter().find(|r| r.template == "/stores/{store_hash}/v3/catalog/products").unwrap();
+    /// assert!(r.operations().iter().any(|o| o.method == Method::Get));
+    /// ```
+    pub fn operations(&self) -> &'static [Operation] {
+        &tables::OPERATIONS[self.ops.0..self.ops.1]
+    }
+
+    /// The operation for `method` (HEAD is documented by GET).
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Method, Route};
+    /// let r = Route::all().iter().find(|r| r.template == "/stores/{store_hash}/v3/catalog/products").unwrap();
+    /// assert_eq!(r.operation(Method::Head).unwrap().method, Method::Get);
+    /// ```
+    pub fn operation(&self, method: Method) -> Option<&'static Operation> {
+        let m = if method == Method::Head { Method::Get } else { method };
+        self.operations().iter().find(|o| o.method == m)
+    }
+}
+
+impl Operation {
+    /// Every documented operation.
+    ///
+    /// ```
+    /// assert!(bigcommerce_scopes::Operation::all().len() >= bigcommerce_scopes::Route::all().len());
+    /// ```
+    pub fn all() -> &'static [Operation] {
+        &tables::OPERATIONS
+    }
+
+    /// The route this operation is on.
+    ///
+    /// ```
+    /// let op = &bigcommerce_scopes::Operation::all()[0];
+    /// assert!(op.route().operations().iter().any(|o| std::ptr::eq(o, op)));
+    /// ```
+    pub fn route(&self) -> &'static Route {
+        &tables::ROUTES[self.route]
+    }
+}

@@ -1,0 +1,212 @@
+//! OAuth scopes: metadata, parsing, what methods a scope allows and what it implies.
+
+use crate::datafile::vocab::{AccountType, Method, Origin, Permission, ScopeGroup};
+use crate::error::{Error, ErrorKind};
+use crate::suggest::nearest;
+use crate::tables::{self, Scope};
+use serde::Serialize;
+
+/// Everything the knowledge base holds about one scope.
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
+pub struct ScopeInfo {
+    /// The scope.
+    #[serde(skip)]
+    pub scope: Scope,
+    /// The parameter BigCommerce sends, e.g. `store_v2_products`.
+    pub name: &'static str,
+    /// Name in the control panel, e.g. `Products`.
+    pub ui_name: &'static str,
+    /// Permission as documented (`modify`, `read-only`, `manage` …).
+    pub permission: Permission,
+    /// Which table of the API-accounts page it is in.
+    pub group: ScopeGroup,
+    /// Whether the docs list it or only an OpenAPI spec names it.
+    pub origin: Origin,
+    /// Description as documented.
+    pub description: &'static str,
+    /// Resources it grants.
+    pub resources: &'static [Resource],
+    /// Its modify / read-only twin.
+    pub twin: Option<Scope>,
+    /// Scopes it includes (a modify scope includes its read-only twin).
+    pub implies: &'static [Scope],
+    /// Scopes that include it.
+    pub implied_by: &'static [Scope],
+    /// Other spellings seen in OpenAPI specs.
+    pub variants: &'static [&'static str],
+    /// Account types that can hold it.
+    pub account_types: &'static [AccountType],
+    /// Where each fact comes from.
+    pub sources: &'static [&'static str],
+    /// Remarks and conflicts between documents.
+    pub notes: &'static [&'static str],
+    /// What older documents said.
+    pub history: &'static [&'static str],
+}
+
+/// A resource a scope grants, as documented.
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
+pub struct Resource {
+    /// Name, e.g. `Catalog V3`.
+    pub name: &'static str,
+    /// Path, e.g. `/v3/catalog`, where a document gives one.
+    pub path: Option<&'static str>,
+}
+
+/// A scope parsed from user input, with how it was spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ParsedScope {
+    /// The canonical scope.
+    pub scope: Scope,
+    /// `Some(spelling)` when the input used a spec's variant spelling instead of the canonical name.
+    pub variant: Option<&'static str>,
+}
+
+impl ParsedScope {
+    /// The warning to show for a variant spelling.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Scope;
+    /// let p = Scope::parse_lenient("store_checkouts").unwrap();
+    /// assert_eq!(p.scope, Scope::StoreCheckout);
+    /// assert!(p.warning().unwrap().contains("`store_checkout`"));
+    /// ```
+    pub fn warning(&self) -> Option<String> {
+        self.variant.map(|v| {
+            format!(
+                "`{v}` is a spelling used by an OpenAPI spec; the API-accounts documentation calls this scope `{}`",
+                self.scope.name()
+            )
+        })
+    }
+}
+
+impl Scope {
+    /// Every scope's metadata, in the order of `data/scopes.toml`.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Scope;
+    /// assert_eq!(Scope::all().len(), <Scope as strum::EnumCount>::COUNT);
+    /// ```
+    pub fn all() -> &'static [ScopeInfo] {
+        &tables::SCOPES
+    }
+
+    /// This scope's metadata.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Permission, Scope};
+    /// let info = Scope::StoreCartReadOnly.info();
+    /// assert_eq!((info.ui_name, info.permission), ("Carts", Permission::ReadOnly));
+    /// ```
+    pub fn info(self) -> &'static ScopeInfo {
+        &tables::SCOPES[self as usize]
+    }
+
+    /// The parameter name BigCommerce uses.
+    ///
+    /// ```
+    /// assert_eq!(bigcommerce_scopes::Scope::StoreCart.name(), "store_cart");
+    /// ```
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// Look up an exact, canonical scope name (case-sensitive, as BigCommerce sends it).
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Scope;
+    /// assert_eq!(Scope::from_name("store_cart"), Some(Scope::StoreCart));
+    /// assert_eq!(Scope::from_name("STORE_CART"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Scope> {
+        tables::SCOPE_NAMES.get(name).copied()
+    }
+
+    /// Parse a scope name, accepting the variant spellings some OpenAPI specs use (with a warning).
+    /// Unknown names give an [`ErrorKind::UnknownScope`] error with the nearest known scopes.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Scope;
+    /// assert_eq!(Scope::parse_lenient("store_cart").unwrap().variant, None);
+    /// assert_eq!(Scope::parse_lenient("store_checkout_content").unwrap().scope, Scope::StoreContentCheckout);
+    /// assert!(Scope::parse_lenient("store_nothing").is_err());
+    /// ```
+    pub fn parse_lenient(name: &str) -> Result<ParsedScope, Error> {
+        if let Some(s) = Scope::from_name(name) {
+            return Ok(ParsedScope { scope: s, variant: None });
+        }
+        if let Some((k, s)) = tables::SCOPE_VARIANTS.get_entry(name) {
+            return Ok(ParsedScope { scope: *s, variant: Some(k) });
+        }
+        Err(unknown_scope(name))
+    }
+
+    /// Which HTTP methods this scope allows on the resources it grants: a read-only scope allows
+    /// GET and HEAD only; every other scope allows every method.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Method, Scope};
+    /// assert!(Scope::StoreV2OrdersReadOnly.allows(Method::Head));
+    /// assert!(!Scope::StoreV2OrdersReadOnly.allows(Method::Put));
+    /// assert!(Scope::StoreV2Orders.allows(Method::Delete));
+    /// ```
+    pub fn allows(self, method: Method) -> bool {
+        self.info().permission != Permission::ReadOnly || method.is_read()
+    }
+
+    /// The scopes this scope includes: a modify scope includes its read-only twin.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Scope;
+    /// assert_eq!(Scope::StoreThemesManage.implies(), [Scope::StoreThemesReadOnly]);
+    /// assert!(Scope::StoreThemesReadOnly.implies().is_empty());
+    /// ```
+    pub fn implies(self) -> &'static [Scope] {
+        self.info().implies
+    }
+
+    /// Whether holding this scope satisfies a requirement for `needed` (itself, or a scope it implies).
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Scope;
+    /// assert!(Scope::StoreV2Products.satisfies(Scope::StoreV2ProductsReadOnly));
+    /// assert!(!Scope::StoreV2ProductsReadOnly.satisfies(Scope::StoreV2Products));
+    /// ```
+    pub fn satisfies(self, needed: Scope) -> bool {
+        self == needed || self.implies().contains(&needed)
+    }
+
+    /// Whether an account of this type can hold the scope.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{AccountType, Scope};
+    /// assert!(Scope::AccountUsersRead.holdable_by(AccountType::Account));
+    /// assert!(!Scope::AccountUsersRead.holdable_by(AccountType::Store));
+    /// assert!(!Scope::StoreAppExtensionsManage.holdable_by(AccountType::Store));
+    /// ```
+    pub fn holdable_by(self, account_type: AccountType) -> bool {
+        self.info().account_types.contains(&account_type)
+    }
+}
+
+pub(crate) fn unknown_scope(name: &str) -> Error {
+    let candidates = Scope::all().iter().map(|s| s.name).chain(tables::SCOPE_VARIANTS.keys().copied());
+    let shown: String = name.chars().take(80).collect();
+    Error::new(ErrorKind::UnknownScope, format!("unknown scope `{}`", shown.escape_debug()))
+        .with_suggestions(nearest(name, candidates, 3))
+}
+
+impl std::str::FromStr for Scope {
+    type Err = Error;
+
+    /// Parse a canonical scope name. A variant spelling is an error that names the canonical scope;
+    /// use [`Scope::parse_lenient`] to accept it with a warning.
+    fn from_str(name: &str) -> Result<Scope, Error> {
+        match Scope::parse_lenient(name)? {
+            ParsedScope { scope, variant: None } => Ok(scope),
+            p @ ParsedScope { scope, .. } => Err(Error::new(ErrorKind::UnknownScope, p.warning().unwrap_or_default())
+                .with_suggestions([scope.name()])),
+        }
+    }
+}

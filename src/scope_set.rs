@@ -1,0 +1,132 @@
+//! Sets of scopes (a bitset: copying and comparing them never allocates) and scope-list parsing.
+
+use crate::error::{Error, ErrorKind};
+use crate::scope::ParsedScope;
+use crate::tables::Scope;
+use serde::{Serialize, Serializer};
+use strum::{EnumCount, VariantArray};
+
+const _: () = assert!(Scope::COUNT <= 128, "ScopeSet holds at most 128 scopes");
+
+/// A set of scopes.
+///
+/// ```
+/// use bigcommerce_scopes::{Scope, ScopeSet};
+/// let mut set = ScopeSet::new();
+/// set.insert(Scope::StoreCart);
+/// assert!(set.contains(Scope::StoreCart) && set.len() == 1);
+/// assert!(set.satisfies(Scope::StoreCartReadOnly));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ScopeSet(u128);
+
+impl ScopeSet {
+    /// The empty set.
+    pub const fn new() -> ScopeSet {
+        ScopeSet(0)
+    }
+
+    /// Add a scope; returns whether it was new.
+    pub fn insert(&mut self, s: Scope) -> bool {
+        let had = self.contains(s);
+        self.0 |= 1 << (s as u32);
+        !had
+    }
+
+    /// Remove a scope; returns whether it was there.
+    pub fn remove(&mut self, s: Scope) -> bool {
+        let had = self.contains(s);
+        self.0 &= !(1 << (s as u32));
+        had
+    }
+
+    /// Whether the set holds this exact scope.
+    pub fn contains(&self, s: Scope) -> bool {
+        self.0 & (1 << (s as u32)) != 0
+    }
+
+    /// Whether some scope of the set satisfies a requirement for `needed`.
+    pub fn satisfies(&self, needed: Scope) -> bool {
+        self.iter().any(|s| s.satisfies(needed))
+    }
+
+    /// Number of scopes.
+    pub fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The scopes, in the order of `data/scopes.toml`.
+    pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
+        Scope::VARIANTS.iter().copied().filter(|s| self.contains(*s))
+    }
+
+    /// Parse a scope list as it appears in an OAuth token response's `scope` field or a config:
+    /// names separated by spaces and/or commas. Variant spellings are accepted with a warning;
+    /// every unknown name is reported at once, each with its nearest known scope.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let parsed = ScopeSet::parse_list("store_v2_orders_read_only, store_cart store_checkouts").unwrap();
+    /// assert!(parsed.scopes.contains(Scope::StoreCheckout));
+    /// assert_eq!(parsed.warnings.len(), 1);
+    /// let err = ScopeSet::parse_list("store_cart store_ordrs").unwrap_err();
+    /// assert!(err.to_string().contains("store_ordrs"));
+    /// ```
+    pub fn parse_list(list: &str) -> Result<ParsedScopeList, Error> {
+        let mut out = ParsedScopeList { scopes: ScopeSet::new(), warnings: Vec::new() };
+        let mut unknown = Vec::new();
+        let mut suggestions = Vec::new();
+        for token in list.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
+            match Scope::parse_lenient(token) {
+                Ok(p @ ParsedScope { scope, .. }) => {
+                    if let Some(w) = p.warning() {
+                        out.warnings.push(w);
+                    }
+                    out.scopes.insert(scope);
+                }
+                Err(e) => {
+                    let hint = e.suggestions().first().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+                    unknown.push(format!("`{}`{hint}", token.chars().take(80).collect::<String>().escape_debug()));
+                    suggestions.extend(e.suggestions().first().cloned());
+                }
+            }
+        }
+        if unknown.is_empty() {
+            Ok(out)
+        } else {
+            let noun = if unknown.len() == 1 { "scope" } else { "scopes" };
+            Err(Error::new(ErrorKind::UnknownScope, format!("unknown {noun} {}", unknown.join(", ")))
+                .with_suggestions(suggestions))
+        }
+    }
+}
+
+impl FromIterator<Scope> for ScopeSet {
+    fn from_iter<I: IntoIterator<Item = Scope>>(iter: I) -> ScopeSet {
+        let mut s = ScopeSet::new();
+        for x in iter {
+            s.insert(x);
+        }
+        s
+    }
+}
+
+impl Serialize for ScopeSet {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.iter())
+    }
+}
+
+/// The result of parsing a scope list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParsedScopeList {
+    /// The scopes named (canonical).
+    pub scopes: ScopeSet,
+    /// Warnings, e.g. for variant spellings.
+    pub warnings: Vec<String>,
+}

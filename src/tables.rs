@@ -1,0 +1,12 @@
+//! The static tables `build.rs` generates from `data/`: the `Scope`, `Api` and `AuthScheme` enums,
+//! their info arrays, `phf` name maps, and the route trie.
+
+use crate::account::{AccountTypeInfo, UseCase};
+use crate::api::ApiInfo;
+use crate::auth::AuthSchemeInfo;
+use crate::datafile::vocab::*;
+use crate::meta::{Document, OpenApiSnapshot};
+use crate::route::{Node, Operation, Route};
+use crate::scope::{Resource, ScopeInfo};
+
+include!(concat!(env!("OUT_DIR"), "/tables.rs"));
