@@ -97,6 +97,9 @@ fn camel(name: &str) -> String {
         .collect()
 }
 
+/// Trie nodes with at most this many literal children are scanned linearly instead of hashed.
+const SMALL_NODE: usize = 6;
+
 fn lit(v: &str) -> String {
     format!("{v:?}")
 }
@@ -479,21 +482,25 @@ fn generate_routes(
     }
     writeln!(out, "pub(crate) static NODES: [Node; {}] = [", nodes.len()).unwrap();
     for n in &nodes {
-        let mut map = phf_codegen::Map::new();
-        for (k, v) in &n.literal {
-            map.entry(k.as_str(), v.to_string());
-        }
+        // Few children: a linear scan beats hashing; many: a perfect-hash map.
+        let (map, small) = if n.literal.len() > SMALL_NODE {
+            let mut map = phf_codegen::Map::new();
+            for (k, v) in &n.literal {
+                map.entry(k.as_str(), v.to_string());
+            }
+            (map.build().to_string(), "&[]".to_string())
+        } else {
+            ("phf::Map::new()".to_string(), list(&n.literal, |(k, v)| format!("({}, {v})", lit(k))))
+        };
         writeln!(
             out,
-            "    Node {{ literal: {}, param: {}, route: {} }},",
-            map.build(),
+            "    Node {{ literal: {}, small: {}, param: {}, route: {} }},",
+            map,
+            small,
             n.param.map(|p| p as u32).unwrap_or(u32::MAX),
             n.route.map(|p| p as u32).unwrap_or(u32::MAX),
         )
         .unwrap();
     }
     writeln!(out, "];").unwrap();
-    let literals: Vec<String> = nodes.iter().flat_map(|n| n.literal.keys().cloned()).collect();
-    let longest = literals.iter().map(|l| l.len()).max().unwrap_or(0);
-    writeln!(out, "pub(crate) const LONGEST_LITERAL: usize = {longest};").unwrap();
 }

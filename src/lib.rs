@@ -27,6 +27,7 @@ mod api;
 mod auth;
 mod error;
 mod meta;
+mod resolve;
 mod route;
 mod scope;
 mod scope_set;
@@ -42,6 +43,7 @@ pub use datafile::vocab::{
 };
 pub use error::{Error, ErrorKind};
 pub use meta::{Document, OpenApiSnapshot, DATA_VERSION};
+pub use resolve::{resolve, resolve_str, Dropped, Resolution, MAX_TARGET_LEN};
 pub use route::{Operation, Route};
 pub use scope::{ParsedScope, Resource, ScopeInfo};
 pub use scope_set::{ParsedScopeList, ScopeSet};

@@ -1,5 +1,7 @@
 //! `bc-scopes`: the command-line front end of bigcommerce-scopes.
 
+mod cli;
+
 fn main() {
-    std::process::exit(bigcommerce_scopes_cli::run());
+    std::process::exit(cli::run());
 }

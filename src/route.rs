@@ -59,8 +59,21 @@ pub struct Operation {
 #[derive(Debug)]
 pub(crate) struct Node {
     pub(crate) literal: phf::Map<&'static str, u32>,
+    pub(crate) small: &'static [(&'static str, u32)],
     pub(crate) param: u32,
     pub(crate) route: u32,
+}
+
+impl Node {
+    /// The child for a literal segment, if any.
+    #[inline]
+    pub(crate) fn child(&self, segment: &str) -> Option<u32> {
+        if self.small.is_empty() {
+            self.literal.get(segment).copied()
+        } else {
+            self.small.iter().find(|(k, _)| *k == segment).map(|(_, v)| *v)
+        }
+    }
 }
 
 impl Route {

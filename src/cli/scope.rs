@@ -1,0 +1,89 @@
+//! `bc-scopes scope NAME`: one OAuth scope in detail.
+
+use super::output::{self, Fields, Table};
+use super::{CliError, Success};
+use bigcommerce_scopes::{Method, Origin, Permission, Scope, ScopeInfo};
+use serde::Serialize;
+use strum::VariantArray;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The scope, as BigCommerce spells it (e.g. `store_v2_products_read_only`)
+    #[arg(value_name = "NAME")]
+    name: String,
+}
+
+/// A scope as the JSON output shows it: its metadata plus the methods it allows.
+#[derive(Serialize)]
+pub(crate) struct ScopeJson {
+    #[serde(flatten)]
+    info: &'static ScopeInfo,
+    /// HTTP methods the scope allows on the resources it grants.
+    allows: Vec<Method>,
+}
+
+impl ScopeJson {
+    pub(crate) fn new(info: &'static ScopeInfo) -> ScopeJson {
+        ScopeJson { info, allows: allowed_methods(info.scope) }
+    }
+}
+
+#[derive(Serialize)]
+struct ScopeDetailJson<'a> {
+    #[serde(flatten)]
+    scope: ScopeJson,
+    /// Warnings about the input (a variant spelling).
+    warnings: &'a [String],
+}
+
+fn allowed_methods(scope: Scope) -> Vec<Method> {
+    Method::VARIANTS.iter().copied().filter(|m| scope.allows(*m)).collect()
+}
+
+pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+    let parsed = Scope::parse_lenient(&args.name)?;
+    let warnings: Vec<String> = parsed.warning().into_iter().collect();
+    let info = parsed.scope.info();
+    let stdout = if json {
+        output::json(&ScopeDetailJson { scope: ScopeJson::new(info), warnings: &warnings })
+    } else {
+        human(info)
+    };
+    Ok(Success { stdout, warnings })
+}
+
+fn human(info: &ScopeInfo) -> String {
+    let names = |scopes: &[Scope]| scopes.iter().map(|s| s.name()).collect::<Vec<_>>();
+    let methods = if info.permission == Permission::ReadOnly {
+        "GET and HEAD only".to_owned()
+    } else {
+        output::list(allowed_methods(info.scope).iter().map(|m| m.as_str()))
+    };
+    let origin = match info.origin {
+        Origin::Docs => "docs (listed on the API-accounts page)",
+        Origin::Spec => "spec (named only by an OpenAPI spec, not by the API-accounts page)",
+    };
+    let mut resources = Table::plain();
+    for r in info.resources {
+        resources.row([r.name, r.path.unwrap_or("")]);
+    }
+
+    let mut f = Fields::new();
+    f.one("Scope", info.name)
+        .one("UI name", info.ui_name)
+        .one("Permission", info.permission.as_str())
+        .one("Methods", methods)
+        .one("Group", info.group.as_str())
+        .one("Origin", origin)
+        .one("Description", info.description)
+        .one("Account types", output::list(info.account_types.iter().map(|a| a.as_str())))
+        .one("Twin", info.twin.map_or("none", Scope::name))
+        .one("Implies", output::list(names(info.implies)))
+        .one("Implied by", output::list(names(info.implied_by)))
+        .many("Resources", resources.lines(), Some("none"))
+        .many("Variants", info.variants.iter().copied(), None)
+        .many("Notes", info.notes.iter().copied(), None)
+        .many("History", info.history.iter().copied(), None)
+        .many("Sources", info.sources.iter().copied(), None);
+    f.render()
+}

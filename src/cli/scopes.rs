@@ -1,0 +1,59 @@
+//! `bc-scopes scopes`: the table of every OAuth scope.
+
+use super::output::{self, Table};
+use super::scope::ScopeJson;
+use super::{CliError, Success};
+use bigcommerce_scopes::{AccountType, Scope, ScopeGroup};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use strum::VariantArray;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Only the scopes of this group
+    #[arg(long, value_name = "GROUP", value_parser = group_parser())]
+    group: Option<ScopeGroup>,
+    /// Only the scopes this kind of API account can hold (store, app, account)
+    #[arg(long, value_name = "TYPE")]
+    account_type: Option<String>,
+}
+
+fn group_parser() -> impl TypedValueParser<Value = ScopeGroup> {
+    PossibleValuesParser::new(ScopeGroup::VARIANTS.iter().map(|g| g.as_str()))
+        .map(|s| s.parse::<ScopeGroup>().expect("possible values are ScopeGroup names"))
+}
+
+pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+    let account_type = args.account_type.as_deref().map(AccountType::parse).transpose()?;
+    let selected: Vec<_> = Scope::all()
+        .iter()
+        .filter(|s| args.group.is_none_or(|g| s.group == g))
+        .filter(|s| account_type.is_none_or(|a| s.account_types.contains(&a)))
+        .collect();
+
+    if json {
+        let items: Vec<ScopeJson> = selected.into_iter().map(ScopeJson::new).collect();
+        return Ok(Success::new(output::json(&items)));
+    }
+    if selected.is_empty() {
+        return Ok(Success::new("No scope matches.\n".to_owned()));
+    }
+    let mut table = Table::new(&["SCOPE", "PERMISSION", "ACCOUNT TYPES", "GROUP", "ORIGIN", "UI NAME"]);
+    for s in &selected {
+        table.row([
+            s.name,
+            s.permission.as_str(),
+            &output::list(s.account_types.iter().map(|a| a.as_str())),
+            s.group.as_str(),
+            s.origin.as_str(),
+            s.ui_name,
+        ]);
+    }
+    let mut out = table.render();
+    let spec_only = selected.iter().filter(|s| s.origin == bigcommerce_scopes::Origin::Spec).count();
+    let noun = if selected.len() == 1 { "scope" } else { "scopes" };
+    out.push_str(&format!(
+        "\n{} {noun} ({spec_only} named only by an OpenAPI spec). Details: bc-scopes scope NAME\n",
+        selected.len()
+    ));
+    Ok(Success::new(out))
+}

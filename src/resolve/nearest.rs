@@ -1,0 +1,76 @@
+//! Suggestions for targets that match no documented route (the error path: may allocate).
+
+use super::matcher;
+use super::target::ParsedTarget;
+use crate::datafile::vocab::Host;
+use crate::error::{Error, ErrorKind};
+use crate::tables::ROUTES;
+
+fn template_segments(template: &str) -> (Host, Vec<&str>) {
+    let (host, rest) = if let Some(r) = template.strip_prefix("/stores/{store_hash}") {
+        (Host::Api, r)
+    } else if let Some(r) = template.strip_prefix("https://payments.bigcommerce.com/stores/{store_hash}") {
+        (Host::Payments, r)
+    } else if let Some(r) = template.strip_prefix("https://{store_domain}") {
+        (Host::StoreDomain, r)
+    } else {
+        (Host::AppDomain, template.strip_prefix("https://{app_domain}").unwrap_or(template))
+    };
+    (host, rest.split('/').filter(|s| !s.is_empty()).collect())
+}
+
+fn cost(input: &[&str], template: &[&str]) -> usize {
+    let mut c = input.len().abs_diff(template.len()) * 3;
+    for (a, b) in input.iter().zip(template) {
+        if b.starts_with('{') || a == b {
+            continue;
+        }
+        c += strsim::levenshtein(&a.to_ascii_lowercase(), b).min(4);
+    }
+    c
+}
+
+/// The error for a target that matches no route, with the nearest documented routes.
+pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
+    let input = &t.segments[..t.len];
+    let mut suggestions: Vec<&'static str> = Vec::new();
+    // A path written without its version, or in another case, that would match as written.
+    let lower: Vec<String> = input.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let mut tries: Vec<(Host, Vec<&str>)> = vec![(t.host, lower_refs.clone())];
+    for v in ["v3", "v2"] {
+        let mut with = vec![v];
+        with.extend(&lower_refs);
+        tries.push((Host::Api, with));
+    }
+    if t.host != Host::StoreDomain {
+        let mut with = vec!["api", "storefront"];
+        with.extend(&lower_refs);
+        tries.push((Host::StoreDomain, with));
+    }
+    for (host, segs) in &tries {
+        let m = matcher::find(*host, segs);
+        if m.len > 0 {
+            let tpl = ROUTES[m.found[0].route as usize].template;
+            if !suggestions.contains(&tpl) {
+                suggestions.push(tpl);
+            }
+        }
+    }
+    if suggestions.is_empty() {
+        let mut scored: Vec<(usize, &'static str)> = ROUTES
+            .iter()
+            .filter_map(|r| {
+                let (host, segs) = template_segments(r.template);
+                (host == t.host).then(|| (cost(input, &segs), r.template))
+            })
+            .collect();
+        scored.sort();
+        let limit = (input.len() * 2).max(4);
+        suggestions.extend(scored.into_iter().take_while(|(c, _)| *c <= limit).take(3).map(|(_, tpl)| tpl));
+    }
+    let shown: String = target.chars().take(200).collect();
+    let legacy = if t.legacy { " (legacy /api/v2 path)" } else { "" };
+    Error::new(ErrorKind::UnknownEndpoint, format!("no documented route matches `{}`{legacy}", shown.escape_debug()))
+        .with_suggestions(suggestions)
+}

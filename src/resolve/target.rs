@@ -1,0 +1,263 @@
+//! Turning a request target as code writes it into a host and path segments, refusing whatever
+//! could make the route ambiguous. Nothing here allocates.
+
+use crate::datafile::vocab::Host;
+use crate::error::{Error, ErrorKind};
+
+/// Targets longer than this are refused before any other work.
+pub const MAX_TARGET_LEN: usize = 8192;
+/// Paths with more segments than this match no route and are refused.
+pub(crate) const MAX_SEGMENTS: usize = 32;
+
+/// A target split into what the matcher needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ParsedTarget<'a> {
+    pub host: Host,
+    /// Store hash from `/stores/{hash}/` or a `store-{hash}.mybigcommerce.com` host.
+    pub store_hash: Option<&'a str>,
+    /// Legacy store-domain `/api/v2/...` request.
+    pub legacy: bool,
+    /// Path segments after the host's fixed prefix (for legacy: starting with `v2`).
+    pub segments: [&'a str; MAX_SEGMENTS],
+    pub len: usize,
+    /// The path as written after the prefix (for the OAuth URL of a legacy request).
+    pub rest: &'a str,
+    /// What normalization dropped: query string, fragment, trailing slash, `.json`.
+    pub had_query: bool,
+    pub had_fragment: bool,
+    pub json_suffix: bool,
+}
+
+fn invalid(msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidTarget, msg)
+}
+
+/// Hosts of BigCommerce that serve store APIs, and the classification of the rest.
+enum HostClass<'a> {
+    Gateway,
+    Payments,
+    /// A store's own domain; `Some(hash)` for `store-{hash}.mybigcommerce.com`.
+    StoreDomain(Option<&'a str>),
+}
+
+fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
+    if authority.contains('@') {
+        return Err(invalid("URLs with user info (`user:password@host`) are refused: the host they reach is easy to misread"));
+    }
+    let host = match authority.rsplit_once(':') {
+        Some((h, port)) if !h.contains(']') || h.ends_with(']') => {
+            if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 {
+                return Err(invalid(format!("port `{}` is not a number", port.escape_debug())));
+            }
+            h
+        }
+        _ => authority,
+    };
+    if host.is_empty() {
+        return Err(invalid("the URL has no host"));
+    }
+    if !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'[' || b == b']' || b == b':') {
+        return Err(invalid(format!(
+            "host `{}` has characters a host name cannot have (non-ASCII look-alikes are refused)",
+            host.escape_debug()
+        )));
+    }
+    if host.ends_with('.') || host.starts_with('.') || host.contains("..") {
+        return Err(invalid(format!("host `{host}` has an empty label")));
+    }
+    let lower_eq = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    if lower_eq(host, "api.bigcommerce.com") {
+        return Ok((HostClass::Gateway, host));
+    }
+    if lower_eq(host, "payments.bigcommerce.com") {
+        return Ok((HostClass::Payments, host));
+    }
+    let lower_suffix = |s: &str| host.len() > s.len() && host[host.len() - s.len()..].eq_ignore_ascii_case(s);
+    if lower_suffix(".mybigcommerce.com") {
+        let label = &host[..host.len() - ".mybigcommerce.com".len()];
+        let hash = (label.len() > 6 && label[..6].eq_ignore_ascii_case("store-") && !label.contains('.')).then(|| &label[6..]);
+        return Ok((HostClass::StoreDomain(hash), host));
+    }
+    if lower_suffix(".bigcommerce.com") || lower_eq(host, "bigcommerce.com") {
+        return Err(invalid(format!(
+            "host `{host}` is not one of BigCommerce's API hosts (api.bigcommerce.com, payments.bigcommerce.com, a store's domain)"
+        )));
+    }
+    Ok((HostClass::StoreDomain(None), host))
+}
+
+/// Check one path segment; returns it with `.json` stripped where asked.
+fn check_segment(seg: &str) -> Result<(), Error> {
+    if seg == "." || seg == ".." {
+        return Err(invalid("dot segments (`.` and `..`) are refused: they can climb out of the resource the path names"));
+    }
+    let b = seg.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => return Err(invalid("backslashes are refused: servers may read them as `/`")),
+            b'%' => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                let (Some(h), Some(l)) = (b.get(i + 1).and_then(|c| hex(*c)), b.get(i + 2).and_then(|c| hex(*c))) else {
+                    return Err(invalid("malformed percent-encoding (`%` not followed by two hex digits)"));
+                };
+                let c = (h * 16 + l) as u8;
+                if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'/' | b'\\') || c < 0x20 || c == 0x7f {
+                    return Err(invalid(format!(
+                        "percent-encoded `{}` is refused: a server decodes it, so the path could name a different route than it seems",
+                        (c as char).escape_debug()
+                    )));
+                }
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Parse and check a target. Never allocates.
+pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
+    if target.len() > MAX_TARGET_LEN {
+        return Err(invalid(format!("target is {} bytes long; the limit is {MAX_TARGET_LEN}", target.len())));
+    }
+    let target = target.trim_matches(' ');
+    if let Some(c) = target.chars().find(|c| c.is_control() || c.is_whitespace()) {
+        return Err(invalid(format!("target contains the character {:?}: control characters and white space are refused", c)));
+    }
+    if target.is_empty() {
+        return Err(invalid("target is empty"));
+    }
+    let (target, had_fragment) = match target.split_once('#') {
+        Some((t, _)) => (t, true),
+        None => (target, false),
+    };
+    let (target, had_query) = match target.split_once('?') {
+        Some((t, _)) => (t, true),
+        None => (target, false),
+    };
+
+    // Full URL, or a path.
+    let (class, authority, path) = if let Some(i) = target.find("://") {
+        let scheme = &target[..i];
+        if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+            return Err(invalid(format!("scheme `{}` is not http or https", scheme.escape_debug())));
+        }
+        let rest = &target[i + 3..];
+        let (authority, path) = match rest.find('/') {
+            Some(j) => (&rest[..j], &rest[j..]),
+            None => (rest, "/"),
+        };
+        let (class, host) = classify_host(authority)?;
+        (Some(class), Some(host), path)
+    } else if target.starts_with("//") {
+        return Err(invalid("scheme-relative URLs (`//host/...`) are refused; write the scheme"));
+    } else if target.contains(':') && !target.starts_with('/') && target.split('/').next().is_some_and(|s| s.contains(':')) {
+        return Err(invalid("target is neither a URL with http(s) nor a path"));
+    } else {
+        (None, None, target)
+    };
+
+    let path = path.strip_prefix('/').unwrap_or(path);
+    if path.contains("//") {
+        return Err(invalid("empty path segments (`//`) are refused"));
+    }
+    let path = path.strip_suffix('/').unwrap_or(path);
+
+    let mut segs = [""; MAX_SEGMENTS];
+    let mut n = 0;
+    if !path.is_empty() {
+        for s in path.split('/') {
+            if n == MAX_SEGMENTS {
+                return Err(Error::new(ErrorKind::UnknownEndpoint, format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep")));
+            }
+            check_segment(s)?;
+            segs[n] = s;
+            n += 1;
+        }
+    }
+    let all = &segs[..n];
+    let eq = |i: usize, lit: &str| all.get(i).is_some_and(|s| *s == lit);
+    let is_version = |s: &str| s.len() >= 2 && (s.as_bytes()[0] == b'v' || s.as_bytes()[0] == b'V') && s[1..].bytes().all(|b| b.is_ascii_digit());
+
+    let mut out = ParsedTarget {
+        host: Host::Api,
+        store_hash: None,
+        legacy: false,
+        segments: [""; MAX_SEGMENTS],
+        len: 0,
+        rest: "",
+        had_query,
+        had_fragment,
+        json_suffix: false,
+    };
+    let skip: usize;
+    match class {
+        Some(HostClass::Gateway) | Some(HostClass::Payments) => {
+            if !eq(0, "stores") || n < 2 {
+                return Err(invalid(format!(
+                    "paths on {} start with /stores/{{store_hash}}/",
+                    authority.unwrap_or_default()
+                )));
+            }
+            out.store_hash = Some(all[1]);
+            out.host = if matches!(class, Some(HostClass::Gateway)) { Host::Api } else { Host::Payments };
+            skip = 2;
+        }
+        Some(HostClass::StoreDomain(hash)) => {
+            // Store-management paths on a host that is not BigCommerce's gateway: a look-alike host
+            // (`api.bigcommerce.com.evil.example`) or a misconfigured base URL. Never guess.
+            if eq(0, "stores") || all.first().is_some_and(|s| is_version(s)) {
+                return Err(invalid(format!(
+                    "host `{}` is not api.bigcommerce.com: store-management paths (/stores/..., /v2, /v3) are served only from https://api.bigcommerce.com",
+                    authority.unwrap_or_default().escape_debug()
+                )));
+            }
+            out.host = Host::StoreDomain;
+            out.store_hash = hash;
+            skip = 0;
+        }
+        None => {
+            if eq(0, "stores") && n >= 2 {
+                out.store_hash = Some(all[1]);
+                // `/stores/{hash}/v3/...` is the gateway; `/stores/{hash}/payments` the payments host.
+                out.host = if all.get(2).is_some_and(|s| is_version(s)) { Host::Api } else { Host::Payments };
+                skip = 2;
+            } else if all.first().is_some_and(|s| is_version(s)) {
+                out.host = Host::Api;
+                skip = 0;
+            } else {
+                out.host = Host::StoreDomain;
+                skip = 0;
+            }
+        }
+    }
+    let mut rest = &segs[skip..n];
+    // Legacy store-domain API: /api/v2/... on a store's domain.
+    if out.host == Host::StoreDomain && rest.len() >= 2 && rest[0] == "api" && rest[1].eq_ignore_ascii_case("v2") {
+        out.legacy = true;
+        out.host = Host::Api;
+        rest = &segs[skip + 1..n];
+    }
+    // Where the path after the prefix starts in the original string (for the OAuth URL).
+    if let Some(first) = rest.first() {
+        let offset = first.as_ptr() as usize - path.as_ptr() as usize;
+        out.rest = &path[offset..];
+    }
+    out.len = rest.len();
+    out.segments[..rest.len()].copy_from_slice(rest);
+    // The `.json` suffix of v2 paths.
+    if out.host == Host::Api && out.len > 1 && out.segments[0].eq_ignore_ascii_case("v2") {
+        let last = &mut out.segments[out.len - 1];
+        if let Some(stripped) = last.strip_suffix(".json") {
+            if stripped.is_empty() {
+                return Err(invalid("`.json` is not a path segment"));
+            }
+            *last = stripped;
+            out.json_suffix = true;
+        }
+    }
+    Ok(out)
+}
