@@ -7,7 +7,7 @@
 mod datafile;
 
 use datafile::schema::*;
-use datafile::template::{is_param, Template};
+use datafile::template::{crossed, is_param, Template};
 use datafile::vocab::*;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -436,7 +436,7 @@ fn generate_routes(
         file_notes.dedup();
         writeln!(
             out,
-            "    Route {{ template: {}, host: Host::{:?}, api: {}, spec: {}, title: {}, ops: ({}, {}), spec_notes: {} }},",
+            "    Route {{ template: {}, host: Host::{:?}, api: {}, spec: {}, title: {}, ops: ({}, {}), spec_notes: {}, crossed: {} }},",
             lit(&r.template.display()),
             r.template.host,
             api_variant(&r.file.api),
@@ -445,6 +445,7 @@ fn generate_routes(
             start,
             op_index,
             strs(&file_notes),
+            routes.iter().any(|o| crossed(&o.template, &r.template)),
         )
         .unwrap();
     }

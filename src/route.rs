@@ -22,6 +22,10 @@ pub struct Route {
     pub(crate) ops: (usize, usize),
     /// Remarks about the spec's scope table.
     pub spec_notes: &'static [&'static str],
+    /// Another template can match some of the same concrete paths, with no literal-first order
+    /// between them (the resolver then checks both).
+    #[serde(skip)]
+    pub(crate) crossed: bool,
 }
 
 /// One documented operation: a method on a route, and what it requires.
@@ -71,7 +75,11 @@ impl Node {
         if self.small.is_empty() {
             self.literal.get(segment).copied()
         } else {
-            self.small.iter().find(|(k, _)| *k == segment).map(|(_, v)| *v)
+            let first = segment.as_bytes().first();
+            self.small
+                .iter()
+                .find(|(k, _)| k.len() == segment.len() && k.as_bytes().first() == first && *k == segment)
+                .map(|(_, v)| *v)
         }
     }
 }

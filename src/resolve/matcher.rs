@@ -30,10 +30,37 @@ fn root(host: Host) -> usize {
     }
 }
 
-pub(crate) fn find(host: Host, segments: &[&str]) -> Matches {
-    let mut m = Matches { found: [Match::default(); MAX_MATCHES], len: 0 };
+/// The most specific match: literal-first depth-first search that stops at the first route.
+pub(crate) fn first(host: Host, segments: &[&str]) -> Option<Match> {
+    fn go(node: usize, segments: &[&str], depth: usize, literals: u32) -> Option<Match> {
+        let n = &NODES[node];
+        let Some((seg, rest)) = segments.split_first() else {
+            return (n.route != u32::MAX).then_some(Match { route: n.route, literals });
+        };
+        if let Some(child) = n.child(seg) {
+            if let Some(m) = go(child as usize, rest, depth + 1, literals | (1 << depth)) {
+                return Some(m);
+            }
+        }
+        if n.param != u32::MAX && !seg.is_empty() {
+            return go(n.param as usize, rest, depth + 1, literals);
+        }
+        None
+    }
+    go(root(host), segments, 0, 0)
+}
+
+/// Every route matching (for routes the build marked as crossed with another).
+pub(crate) fn all(host: Host, segments: &[&str]) -> Matches {
+    let mut m = Matches::none();
     walk(root(host), segments, 0, 0, &mut m);
     m
+}
+
+impl Matches {
+    pub(crate) fn none() -> Matches {
+        Matches { found: [Match::default(); MAX_MATCHES], len: 0 }
+    }
 }
 
 fn walk(node: usize, segments: &[&str], depth: usize, literals: u32, out: &mut Matches) {

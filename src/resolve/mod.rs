@@ -146,12 +146,10 @@ impl Method {
 /// ```
 pub fn resolve(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
     let t = target::parse(target)?;
-    let segments = &t.segments[..t.len];
-    let found = matcher::find(t.host, segments);
-    if found.len == 0 {
+    let segments = &t.segments[t.start..t.end];
+    let Some(best) = matcher::first(t.host, segments) else {
         return Err(nearest::unknown_endpoint(target, &t));
-    }
-    let best = found.found[0];
+    };
     let route = &ROUTES[best.route as usize];
     let Some(operation) = route.operation(method) else {
         let documented: Vec<&str> = route.operations().iter().map(|o| o.method.as_str()).collect();
@@ -162,8 +160,9 @@ pub fn resolve(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
     };
     // A second template that matches the same path and is not less specific everywhere: refuse
     // unless it asks the same of this method.
-    for other in &found.found[1..found.len] {
-        if other.literals & !best.literals != 0 {
+    let found = if route.crossed { matcher::all(t.host, segments) } else { matcher::Matches::none() };
+    for other in &found.found[..found.len] {
+        if other.route != best.route && other.literals & !best.literals != 0 {
             let o = &ROUTES[other.route as usize];
             let same = o.operation(method).is_some_and(|op| op.accepted == operation.accepted && op.requirement == operation.requirement);
             if !same {

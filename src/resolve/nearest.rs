@@ -32,7 +32,7 @@ fn cost(input: &[&str], template: &[&str]) -> usize {
 
 /// The error for a target that matches no route, with the nearest documented routes.
 pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
-    let input = &t.segments[..t.len];
+    let input = &t.segments[t.start..t.end];
     let mut suggestions: Vec<&'static str> = Vec::new();
     // A path written without its version, or in another case, that would match as written.
     let lower: Vec<String> = input.iter().map(|s| s.to_ascii_lowercase()).collect();
@@ -49,9 +49,8 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
         tries.push((Host::StoreDomain, with));
     }
     for (host, segs) in &tries {
-        let m = matcher::find(*host, segs);
-        if m.len > 0 {
-            let tpl = ROUTES[m.found[0].route as usize].template;
+        if let Some(m) = matcher::first(*host, segs) {
+            let tpl = ROUTES[m.route as usize].template;
             if !suggestions.contains(&tpl) {
                 suggestions.push(tpl);
             }

@@ -17,9 +17,11 @@ pub(crate) struct ParsedTarget<'a> {
     pub store_hash: Option<&'a str>,
     /// Legacy store-domain `/api/v2/...` request.
     pub legacy: bool,
-    /// Path segments after the host's fixed prefix (for legacy: starting with `v2`).
+    /// Path segments; `start..end` are those after the host's fixed prefix (for legacy: starting
+    /// with `v2`).
     pub segments: [&'a str; MAX_SEGMENTS],
-    pub len: usize,
+    pub start: usize,
+    pub end: usize,
     /// The path as written after the prefix (for the OAuth URL of a legacy request).
     pub rest: &'a str,
     /// What normalization dropped: query string, fragment, trailing slash, `.json`.
@@ -124,23 +126,44 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
         return Err(invalid(format!("target is {} bytes long; the limit is {MAX_TARGET_LEN}", target.len())));
     }
     let target = target.trim_matches(' ');
-    if let Some(c) = target.chars().find(|c| c.is_control() || c.is_whitespace()) {
-        return Err(invalid(format!("target contains the character {:?}: control characters and white space are refused", c)));
+    // One pass over the bytes: control characters and white space are refused (non-ASCII text is
+    // checked char by char only when present); query, fragment and characters that need a closer
+    // look are noted.
+    let mut non_ascii = false;
+    let mut suspicious = false;
+    let (mut query_at, mut fragment_at) = (usize::MAX, usize::MAX);
+    for (i, &b) in target.as_bytes().iter().enumerate() {
+        match b {
+            b'?' if query_at == usize::MAX && fragment_at == usize::MAX => query_at = i,
+            b'#' if fragment_at == usize::MAX => fragment_at = i,
+            b'%' | b'.' | b'\\' => suspicious = true,
+            _ => {}
+        }
+        if b <= b' ' || b == 0x7f {
+            return Err(invalid(format!(
+                "target contains the character {:?}: control characters and white space are refused",
+                b as char
+            )));
+        }
+        non_ascii |= b >= 0x80;
+    }
+    if non_ascii {
+        if let Some(c) = target.chars().find(|c| c.is_control() || c.is_whitespace()) {
+            return Err(invalid(format!(
+                "target contains the character {c:?}: control characters and white space are refused"
+            )));
+        }
     }
     if target.is_empty() {
         return Err(invalid("target is empty"));
     }
-    let (target, had_fragment) = match target.split_once('#') {
-        Some((t, _)) => (t, true),
-        None => (target, false),
-    };
-    let (target, had_query) = match target.split_once('?') {
-        Some((t, _)) => (t, true),
-        None => (target, false),
-    };
+    let had_fragment = fragment_at != usize::MAX;
+    let had_query = query_at != usize::MAX;
+    let target = &target[..query_at.min(fragment_at).min(target.len())];
 
     // Full URL, or a path.
-    let (class, authority, path) = if let Some(i) = target.find("://") {
+    let scheme_end = if target.starts_with('/') { None } else { target.find("://") };
+    let (class, authority, path) = if let Some(i) = scheme_end {
         let scheme = &target[..i];
         if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
             return Err(invalid(format!("scheme `{}` is not http or https", scheme.escape_debug())));
@@ -161,9 +184,6 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
     };
 
     let path = path.strip_prefix('/').unwrap_or(path);
-    if path.contains("//") {
-        return Err(invalid("empty path segments (`//`) are refused"));
-    }
     let path = path.strip_suffix('/').unwrap_or(path);
 
     let mut segs = [""; MAX_SEGMENTS];
@@ -173,7 +193,12 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
             if n == MAX_SEGMENTS {
                 return Err(Error::new(ErrorKind::UnknownEndpoint, format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep")));
             }
-            check_segment(s)?;
+            if s.is_empty() {
+                return Err(invalid("empty path segments (`//`) are refused"));
+            }
+            if suspicious {
+                check_segment(s)?;
+            }
             segs[n] = s;
             n += 1;
         }
@@ -182,17 +207,8 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
     let eq = |i: usize, lit: &str| all.get(i).is_some_and(|s| *s == lit);
     let is_version = |s: &str| s.len() >= 2 && (s.as_bytes()[0] == b'v' || s.as_bytes()[0] == b'V') && s[1..].bytes().all(|b| b.is_ascii_digit());
 
-    let mut out = ParsedTarget {
-        host: Host::Api,
-        store_hash: None,
-        legacy: false,
-        segments: [""; MAX_SEGMENTS],
-        len: 0,
-        rest: "",
-        had_query,
-        had_fragment,
-        json_suffix: false,
-    };
+    let mut host;
+    let mut store_hash = None;
     let skip: usize;
     match class {
         Some(HostClass::Gateway) | Some(HostClass::Payments) => {
@@ -202,8 +218,8 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
                     authority.unwrap_or_default()
                 )));
             }
-            out.store_hash = Some(all[1]);
-            out.host = if matches!(class, Some(HostClass::Gateway)) { Host::Api } else { Host::Payments };
+            store_hash = Some(all[1]);
+            host = if matches!(class, Some(HostClass::Gateway)) { Host::Api } else { Host::Payments };
             skip = 2;
         }
         Some(HostClass::StoreDomain(hash)) => {
@@ -215,49 +231,45 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
                     authority.unwrap_or_default().escape_debug()
                 )));
             }
-            out.host = Host::StoreDomain;
-            out.store_hash = hash;
+            host = Host::StoreDomain;
+            store_hash = hash;
             skip = 0;
         }
         None => {
             if eq(0, "stores") && n >= 2 {
-                out.store_hash = Some(all[1]);
+                store_hash = Some(all[1]);
                 // `/stores/{hash}/v3/...` is the gateway; `/stores/{hash}/payments` the payments host.
-                out.host = if all.get(2).is_some_and(|s| is_version(s)) { Host::Api } else { Host::Payments };
+                host = if all.get(2).is_some_and(|s| is_version(s)) { Host::Api } else { Host::Payments };
                 skip = 2;
             } else if all.first().is_some_and(|s| is_version(s)) {
-                out.host = Host::Api;
+                host = Host::Api;
                 skip = 0;
             } else {
-                out.host = Host::StoreDomain;
+                host = Host::StoreDomain;
                 skip = 0;
             }
         }
     }
-    let mut rest = &segs[skip..n];
+    let mut start = skip;
+    let mut legacy = false;
     // Legacy store-domain API: /api/v2/... on a store's domain.
-    if out.host == Host::StoreDomain && rest.len() >= 2 && rest[0] == "api" && rest[1].eq_ignore_ascii_case("v2") {
-        out.legacy = true;
-        out.host = Host::Api;
-        rest = &segs[skip + 1..n];
+    if host == Host::StoreDomain && n >= skip + 2 && segs[skip] == "api" && segs[skip + 1].eq_ignore_ascii_case("v2") {
+        legacy = true;
+        host = Host::Api;
+        start = skip + 1;
     }
     // Where the path after the prefix starts in the original string (for the OAuth URL).
-    if let Some(first) = rest.first() {
-        let offset = first.as_ptr() as usize - path.as_ptr() as usize;
-        out.rest = &path[offset..];
-    }
-    out.len = rest.len();
-    out.segments[..rest.len()].copy_from_slice(rest);
+    let rest = if start < n { &path[segs[start].as_ptr() as usize - path.as_ptr() as usize..] } else { "" };
     // The `.json` suffix of v2 paths.
-    if out.host == Host::Api && out.len > 1 && out.segments[0].eq_ignore_ascii_case("v2") {
-        let last = &mut out.segments[out.len - 1];
-        if let Some(stripped) = last.strip_suffix(".json") {
+    let mut json_suffix = false;
+    if host == Host::Api && n > start + 1 && segs[start].eq_ignore_ascii_case("v2") {
+        if let Some(stripped) = segs[n - 1].strip_suffix(".json") {
             if stripped.is_empty() {
                 return Err(invalid("`.json` is not a path segment"));
             }
-            *last = stripped;
-            out.json_suffix = true;
+            segs[n - 1] = stripped;
+            json_suffix = true;
         }
     }
-    Ok(out)
+    Ok(ParsedTarget { host, store_hash, legacy, segments: segs, start, end: n, rest, had_query, had_fragment, json_suffix })
 }
