@@ -97,7 +97,8 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("hashmap_exact_path/bare_path", |b| {
-        let map: std::collections::HashMap<&str, usize> = inputs.iter().enumerate().map(|(i, (_, p, _))| (p.as_str(), i)).collect();
+        let map: std::collections::HashMap<&str, usize> =
+            inputs.iter().enumerate().map(|(i, (_, p, _))| (p.as_str(), i)).collect();
         b.iter(|| {
             for (_, path, _) in &inputs {
                 black_box(map.get(black_box(path.as_str())));

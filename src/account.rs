@@ -137,7 +137,10 @@ impl AccountType {
             }
         }
         let candidates = AccountType::all().iter().map(|i| i.account_type.as_str());
-        Err(crate::Error::new(crate::ErrorKind::UnknownAccountType, format!("unknown account type `{}`", t.escape_debug()))
-            .with_suggestions(crate::suggest::nearest(t, candidates, 2)))
+        Err(crate::Error::new(
+            crate::ErrorKind::UnknownAccountType,
+            format!("unknown account type `{}`", t.escape_debug()),
+        )
+        .with_suggestions(crate::suggest::nearest(t, candidates, 2)))
     }
 }

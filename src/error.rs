@@ -76,7 +76,13 @@ impl std::fmt::Display for Error {
             many => {
                 f.write_str(" (did you mean ")?;
                 for (i, s) in many.iter().enumerate() {
-                    let sep = if i == 0 { "" } else if i + 1 == many.len() { " or " } else { ", " };
+                    let sep = if i == 0 {
+                        ""
+                    } else if i + 1 == many.len() {
+                        " or "
+                    } else {
+                        ", "
+                    };
                     write!(f, "{sep}`{s}`")?;
                 }
                 f.write_str("?)")

@@ -38,8 +38,8 @@ pub use account::{AccountTypeInfo, UseCase};
 pub use api::ApiInfo;
 pub use auth::AuthSchemeInfo;
 pub use datafile::vocab::{
-    AccountType, ApiKind, AuthKind, Confidence, CredentialLocation, Host, Method, Origin, Permission,
-    RequirementKind, ScopeGroup, UseCaseTable,
+    AccountType, ApiKind, AuthKind, Confidence, CredentialLocation, Host, Method, Origin, Permission, RequirementKind,
+    ScopeGroup, UseCaseTable,
 };
 pub use error::{Error, ErrorKind};
 pub use meta::{Document, OpenApiSnapshot, DATA_VERSION};

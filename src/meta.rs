@@ -9,10 +9,7 @@ use serde::Serialize;
 /// ```
 /// assert!(bigcommerce_scopes::DATA_VERSION.contains("bigcommerce/docs@24f580c"));
 /// ```
-pub const DATA_VERSION: &str = concat!(
-    "data ",
-    include_str!(concat!(env!("OUT_DIR"), "/data_version.txt")),
-);
+pub const DATA_VERSION: &str = concat!("data ", include_str!(concat!(env!("OUT_DIR"), "/data_version.txt")),);
 
 /// A source document (one version of a documentation page).
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]

@@ -63,7 +63,8 @@ pub struct Operation {
 #[derive(Debug)]
 pub(crate) struct Node {
     pub(crate) literal: phf::Map<&'static str, u32>,
-    pub(crate) small: &'static [(&'static str, u32)],
+    /// Few children: (packed key, segment, child), scanned linearly.
+    pub(crate) small: &'static [(u32, &'static str, u32)],
     pub(crate) param: u32,
     pub(crate) route: u32,
 }
@@ -73,15 +74,18 @@ impl Node {
     #[inline]
     pub(crate) fn child(&self, segment: &str) -> Option<u32> {
         if self.small.is_empty() {
-            self.literal.get(segment).copied()
-        } else {
-            let first = segment.as_bytes().first();
-            self.small
-                .iter()
-                .find(|(k, _)| k.len() == segment.len() && k.as_bytes().first() == first && *k == segment)
-                .map(|(_, v)| *v)
+            return self.literal.get(segment).copied();
         }
+        let key = seg_key(segment.as_bytes());
+        self.small.iter().find(|(k, s, _)| *k == key && *s == segment).map(|(_, _, v)| *v)
     }
+}
+
+/// Length, first and last byte of a segment, packed: most non-matching children differ here, so the
+/// text comparison runs about once per lookup. Must agree with `seg_key` in build.rs.
+#[inline]
+pub(crate) fn seg_key(s: &[u8]) -> u32 {
+    ((s.len() as u32) << 16) | ((s.first().copied().unwrap_or(0) as u32) << 8) | s.last().copied().unwrap_or(0) as u32
 }
 
 impl Route {

@@ -205,8 +205,10 @@ impl std::str::FromStr for Scope {
     fn from_str(name: &str) -> Result<Scope, Error> {
         match Scope::parse_lenient(name)? {
             ParsedScope { scope, variant: None } => Ok(scope),
-            p @ ParsedScope { scope, .. } => Err(Error::new(ErrorKind::UnknownScope, p.warning().unwrap_or_default())
-                .with_suggestions([scope.name()])),
+            p @ ParsedScope { scope, .. } => {
+                Err(Error::new(ErrorKind::UnknownScope, p.warning().unwrap_or_default())
+                    .with_suggestions([scope.name()]))
+            }
         }
     }
 }

@@ -117,11 +117,8 @@ impl CliError {
 /// The first paragraph of a rendered clap error on one line, without `error: `, tips and usage.
 fn clap_message(rendered: &str) -> String {
     let body = rendered.split("\n\n").next().unwrap_or(rendered);
-    let words: Vec<&str> = body
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("tip:"))
-        .flat_map(str::split_whitespace)
-        .collect();
+    let words: Vec<&str> =
+        body.lines().filter(|l| !l.trim_start().starts_with("tip:")).flat_map(str::split_whitespace).collect();
     let joined = words.join(" ");
     joined.strip_prefix("error: ").unwrap_or(&joined).to_owned()
 }

@@ -2,9 +2,8 @@
 
 use super::output::{self, Fields, Table};
 use super::{CliError, Success};
-use bigcommerce_scopes::{Method, Origin, Permission, Scope, ScopeInfo};
+use bigcommerce_scopes::{Method, Origin, Scope, ScopeInfo};
 use serde::Serialize;
-use strum::VariantArray;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -13,51 +12,30 @@ pub(crate) struct Args {
     name: String,
 }
 
-/// A scope as the JSON output shows it: its metadata plus the methods it allows.
-#[derive(Serialize)]
-pub(crate) struct ScopeJson {
-    #[serde(flatten)]
-    info: &'static ScopeInfo,
-    /// HTTP methods the scope allows on the resources it grants.
-    allows: Vec<Method>,
-}
-
-impl ScopeJson {
-    pub(crate) fn new(info: &'static ScopeInfo) -> ScopeJson {
-        ScopeJson { info, allows: allowed_methods(info.scope) }
-    }
-}
-
+/// `scope NAME --json`: the scope's metadata and the warnings about the input.
 #[derive(Serialize)]
 struct ScopeDetailJson<'a> {
     #[serde(flatten)]
-    scope: ScopeJson,
+    info: &'static ScopeInfo,
     /// Warnings about the input (a variant spelling).
     warnings: &'a [String],
-}
-
-fn allowed_methods(scope: Scope) -> Vec<Method> {
-    Method::VARIANTS.iter().copied().filter(|m| scope.allows(*m)).collect()
 }
 
 pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     let parsed = Scope::parse_lenient(&args.name)?;
     let warnings: Vec<String> = parsed.warning().into_iter().collect();
     let info = parsed.scope.info();
-    let stdout = if json {
-        output::json(&ScopeDetailJson { scope: ScopeJson::new(info), warnings: &warnings })
-    } else {
-        human(info)
-    };
+    let stdout = if json { output::json(&ScopeDetailJson { info, warnings: &warnings }) } else { human(info) };
     Ok(Success { stdout, warnings })
 }
 
 fn human(info: &ScopeInfo) -> String {
     let names = |scopes: &[Scope]| scopes.iter().map(|s| s.name()).collect::<Vec<_>>();
-    let methods = if info.permission == Permission::ReadOnly {
-        "GET and HEAD only".to_owned()
+    // What `Scope::allows` answers, for the REST routes it grants (GraphQL requests are all POST).
+    let permission = if !info.scope.allows(Method::Post) {
+        format!("{} (REST: GET and HEAD only)", info.permission)
     } else {
-        output::list(allowed_methods(info.scope).iter().map(|m| m.as_str()))
+        info.permission.to_string()
     };
     let origin = match info.origin {
         Origin::Docs => "docs (listed on the API-accounts page)",
@@ -71,8 +49,7 @@ fn human(info: &ScopeInfo) -> String {
     let mut f = Fields::new();
     f.one("Scope", info.name)
         .one("UI name", info.ui_name)
-        .one("Permission", info.permission.as_str())
-        .one("Methods", methods)
+        .one("Permission", permission)
         .one("Group", info.group.as_str())
         .one("Origin", origin)
         .one("Description", info.description)

@@ -1,7 +1,6 @@
 //! `bc-scopes scopes`: the table of every OAuth scope.
 
 use super::output::{self, Table};
-use super::scope::ScopeJson;
 use super::{CliError, Success};
 use bigcommerce_scopes::{AccountType, Scope, ScopeGroup};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -31,8 +30,7 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
         .collect();
 
     if json {
-        let items: Vec<ScopeJson> = selected.into_iter().map(ScopeJson::new).collect();
-        return Ok(Success::new(output::json(&items)));
+        return Ok(Success::new(output::json(&selected)));
     }
     if selected.is_empty() {
         return Ok(Success::new("No scope matches.\n".to_owned()));
@@ -51,9 +49,10 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     let mut out = table.render();
     let spec_only = selected.iter().filter(|s| s.origin == bigcommerce_scopes::Origin::Spec).count();
     let noun = if selected.len() == 1 { "scope" } else { "scopes" };
-    out.push_str(&format!(
-        "\n{} {noun} ({spec_only} named only by an OpenAPI spec). Details: bc-scopes scope NAME\n",
-        selected.len()
-    ));
+    let spec_only = match spec_only {
+        0 => String::new(),
+        n => format!(" ({n} named only by an OpenAPI spec)"),
+    };
+    out.push_str(&format!("\n{} {noun}{spec_only}. Details: bc-scopes scope NAME\n", selected.len()));
     Ok(Success::new(out))
 }

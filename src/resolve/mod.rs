@@ -124,7 +124,10 @@ impl Method {
             let shown: String = s.chars().take(20).collect();
             Error::new(
                 ErrorKind::UnknownMethod,
-                format!("unknown HTTP method `{}` (expected GET, HEAD, POST, PUT, PATCH or DELETE)", shown.escape_debug()),
+                format!(
+                    "unknown HTTP method `{}` (expected GET, HEAD, POST, PUT, PATCH or DELETE)",
+                    shown.escape_debug()
+                ),
             )
         })
     }
@@ -164,7 +167,9 @@ pub fn resolve(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
     for other in &found.found[..found.len] {
         if other.route != best.route && other.literals & !best.literals != 0 {
             let o = &ROUTES[other.route as usize];
-            let same = o.operation(method).is_some_and(|op| op.accepted == operation.accepted && op.requirement == operation.requirement);
+            let same = o
+                .operation(method)
+                .is_some_and(|op| op.accepted == operation.accepted && op.requirement == operation.requirement);
             if !same {
                 return Err(Error::new(
                     ErrorKind::InvalidTarget,

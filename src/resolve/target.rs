@@ -30,6 +30,30 @@ pub(crate) struct ParsedTarget<'a> {
     pub json_suffix: bool,
 }
 
+const CONTROL: u8 = 1;
+const QUERY: u8 = 2;
+const FRAGMENT: u8 = 4;
+const SUSPICIOUS: u8 = 8;
+const HIGH: u8 = 16;
+
+/// Byte classes for the first scan of a target.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            0..=b' ' | 0x7f => CONTROL,
+            b'?' => QUERY,
+            b'#' => FRAGMENT,
+            b'%' | b'.' | b'\\' => SUSPICIOUS,
+            0x80..=0xff => HIGH,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
 fn invalid(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidTarget, msg)
 }
@@ -44,7 +68,9 @@ enum HostClass<'a> {
 
 fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
     if authority.contains('@') {
-        return Err(invalid("URLs with user info (`user:password@host`) are refused: the host they reach is easy to misread"));
+        return Err(invalid(
+            "URLs with user info (`user:password@host`) are refused: the host they reach is easy to misread",
+        ));
     }
     let host = match authority.rsplit_once(':') {
         Some((h, port)) if !h.contains(']') || h.ends_with(']') => {
@@ -58,7 +84,8 @@ fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
     if host.is_empty() {
         return Err(invalid("the URL has no host"));
     }
-    if !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'[' || b == b']' || b == b':') {
+    if !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'[' || b == b']' || b == b':')
+    {
         return Err(invalid(format!(
             "host `{}` has characters a host name cannot have (non-ASCII look-alikes are refused)",
             host.escape_debug()
@@ -77,7 +104,8 @@ fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
     let lower_suffix = |s: &str| host.len() > s.len() && host[host.len() - s.len()..].eq_ignore_ascii_case(s);
     if lower_suffix(".mybigcommerce.com") {
         let label = &host[..host.len() - ".mybigcommerce.com".len()];
-        let hash = (label.len() > 6 && label[..6].eq_ignore_ascii_case("store-") && !label.contains('.')).then(|| &label[6..]);
+        let hash =
+            (label.len() > 6 && label[..6].eq_ignore_ascii_case("store-") && !label.contains('.')).then(|| &label[6..]);
         return Ok((HostClass::StoreDomain(hash), host));
     }
     if lower_suffix(".bigcommerce.com") || lower_eq(host, "bigcommerce.com") {
@@ -91,7 +119,9 @@ fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
 /// Check one path segment; returns it with `.json` stripped where asked.
 fn check_segment(seg: &str) -> Result<(), Error> {
     if seg == "." || seg == ".." {
-        return Err(invalid("dot segments (`.` and `..`) are refused: they can climb out of the resource the path names"));
+        return Err(invalid(
+            "dot segments (`.` and `..`) are refused: they can climb out of the resource the path names",
+        ));
     }
     let b = seg.as_bytes();
     let mut i = 0;
@@ -100,11 +130,16 @@ fn check_segment(seg: &str) -> Result<(), Error> {
             b'\\' => return Err(invalid("backslashes are refused: servers may read them as `/`")),
             b'%' => {
                 let hex = |c: u8| (c as char).to_digit(16);
-                let (Some(h), Some(l)) = (b.get(i + 1).and_then(|c| hex(*c)), b.get(i + 2).and_then(|c| hex(*c))) else {
+                let (Some(h), Some(l)) = (b.get(i + 1).and_then(|c| hex(*c)), b.get(i + 2).and_then(|c| hex(*c)))
+                else {
                     return Err(invalid("malformed percent-encoding (`%` not followed by two hex digits)"));
                 };
                 let c = (h * 16 + l) as u8;
-                if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'/' | b'\\') || c < 0x20 || c == 0x7f {
+                if c.is_ascii_alphanumeric()
+                    || matches!(c, b'-' | b'.' | b'_' | b'~' | b'/' | b'\\')
+                    || c < 0x20
+                    || c == 0x7f
+                {
                     return Err(invalid(format!(
                         "percent-encoded `{}` is refused: a server decodes it, so the path could name a different route than it seems",
                         (c as char).escape_debug()
@@ -126,40 +161,38 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
         return Err(invalid(format!("target is {} bytes long; the limit is {MAX_TARGET_LEN}", target.len())));
     }
     let target = target.trim_matches(' ');
-    // One pass over the bytes: control characters and white space are refused (non-ASCII text is
-    // checked char by char only when present); query, fragment and characters that need a closer
-    // look are noted.
-    let mut non_ascii = false;
-    let mut suspicious = false;
-    let (mut query_at, mut fragment_at) = (usize::MAX, usize::MAX);
-    for (i, &b) in target.as_bytes().iter().enumerate() {
-        match b {
-            b'?' if query_at == usize::MAX && fragment_at == usize::MAX => query_at = i,
-            b'#' if fragment_at == usize::MAX => fragment_at = i,
-            b'%' | b'.' | b'\\' => suspicious = true,
-            _ => {}
-        }
-        if b <= b' ' || b == 0x7f {
-            return Err(invalid(format!(
-                "target contains the character {:?}: control characters and white space are refused",
-                b as char
-            )));
-        }
-        non_ascii |= b >= 0x80;
+    // One pass over the bytes with a class table: control characters and white space are refused
+    // (non-ASCII text is checked char by char only when present); query, fragment and characters
+    // that need a closer look are noted and located only when present.
+    let bytes = target.as_bytes();
+    let mut acc = 0u8;
+    for &b in bytes {
+        acc |= CLASS[b as usize];
     }
-    if non_ascii {
+    if acc & CONTROL != 0 {
+        let b = bytes.iter().find(|b| CLASS[**b as usize] & CONTROL != 0).copied().unwrap_or(b' ');
+        return Err(invalid(format!(
+            "target contains the character {:?}: control characters and white space are refused",
+            b as char
+        )));
+    }
+    if acc & HIGH != 0 {
         if let Some(c) = target.chars().find(|c| c.is_control() || c.is_whitespace()) {
             return Err(invalid(format!(
                 "target contains the character {c:?}: control characters and white space are refused"
             )));
         }
     }
+    let suspicious = acc & SUSPICIOUS != 0;
+    let fragment_at = if acc & FRAGMENT != 0 { target.find('#') } else { None };
+    let before_fragment = &target[..fragment_at.unwrap_or(target.len())];
+    let query_at = if acc & QUERY != 0 { before_fragment.find('?') } else { None };
+    let had_fragment = fragment_at.is_some();
+    let had_query = query_at.is_some();
+    let target = &before_fragment[..query_at.unwrap_or(before_fragment.len())];
     if target.is_empty() {
         return Err(invalid("target is empty"));
     }
-    let had_fragment = fragment_at != usize::MAX;
-    let had_query = query_at != usize::MAX;
-    let target = &target[..query_at.min(fragment_at).min(target.len())];
 
     // Full URL, or a path.
     let scheme_end = if target.starts_with('/') { None } else { target.find("://") };
@@ -177,7 +210,10 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
         (Some(class), Some(host), path)
     } else if target.starts_with("//") {
         return Err(invalid("scheme-relative URLs (`//host/...`) are refused; write the scheme"));
-    } else if target.contains(':') && !target.starts_with('/') && target.split('/').next().is_some_and(|s| s.contains(':')) {
+    } else if target.contains(':')
+        && !target.starts_with('/')
+        && target.split('/').next().is_some_and(|s| s.contains(':'))
+    {
         return Err(invalid("target is neither a URL with http(s) nor a path"));
     } else {
         (None, None, target)
@@ -189,9 +225,17 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
     let mut segs = [""; MAX_SEGMENTS];
     let mut n = 0;
     if !path.is_empty() {
-        for s in path.split('/') {
+        let pb = path.as_bytes();
+        let mut from = 0;
+        while from <= pb.len() {
+            let end = pb[from..].iter().position(|&c| c == b'/').map_or(pb.len(), |p| from + p);
+            let s = &path[from..end];
+            from = end + 1;
             if n == MAX_SEGMENTS {
-                return Err(Error::new(ErrorKind::UnknownEndpoint, format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep")));
+                return Err(Error::new(
+                    ErrorKind::UnknownEndpoint,
+                    format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep"),
+                ));
             }
             if s.is_empty() {
                 return Err(invalid("empty path segments (`//`) are refused"));
@@ -205,7 +249,11 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
     }
     let all = &segs[..n];
     let eq = |i: usize, lit: &str| all.get(i).is_some_and(|s| *s == lit);
-    let is_version = |s: &str| s.len() >= 2 && (s.as_bytes()[0] == b'v' || s.as_bytes()[0] == b'V') && s[1..].bytes().all(|b| b.is_ascii_digit());
+    let is_version = |s: &str| {
+        s.len() >= 2
+            && (s.as_bytes()[0] == b'v' || s.as_bytes()[0] == b'V')
+            && s[1..].bytes().all(|b| b.is_ascii_digit())
+    };
 
     let mut host;
     let mut store_hash = None;
@@ -271,5 +319,16 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
             json_suffix = true;
         }
     }
-    Ok(ParsedTarget { host, store_hash, legacy, segments: segs, start, end: n, rest, had_query, had_fragment, json_suffix })
+    Ok(ParsedTarget {
+        host,
+        store_hash,
+        legacy,
+        segments: segs,
+        start,
+        end: n,
+        rest,
+        had_query,
+        had_fragment,
+        json_suffix,
+    })
 }
