@@ -8,6 +8,8 @@
 mod account_types;
 mod api;
 mod apis;
+mod endpoint;
+mod endpoints;
 mod output;
 mod scope;
 mod scopes;
@@ -54,7 +56,10 @@ enum Command {
     AccountTypes,
     /// Show one kind of API account in detail
     AccountType(account_types::Args),
-    // Endpoint commands (`endpoint`, `endpoints`) go here.
+    /// What one request needs: route, API, auth scheme, least-privileged scope
+    Endpoint(endpoint::Args),
+    /// List the documented routes, by API or by the scope that reaches them
+    Endpoints(endpoints::Args),
 }
 
 /// What a successful command produced.
@@ -156,6 +161,8 @@ fn run_with(args: Vec<OsString>) -> i32 {
         Command::Apis => Ok(apis::run(cli.json)),
         Command::AccountTypes => Ok(account_types::run_all(cli.json)),
         Command::AccountType(a) => account_types::run_one(a, cli.json),
+        Command::Endpoint(a) => endpoint::run(a, cli.json),
+        Command::Endpoints(a) => endpoints::run(a, cli.json),
     };
     match result {
         Ok(success) => {

@@ -1,0 +1,141 @@
+//! `bc-scopes endpoint METHOD TARGET`: what one request needs.
+
+use super::output::{self, Fields};
+use super::{CliError, Success};
+use bigcommerce_scopes::{resolve, AccountType, Confidence, Method, RequirementKind, Resolution, Scope};
+use serde::Serialize;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// HTTP method (GET, HEAD, POST, PUT, PATCH, DELETE; any case)
+    #[arg(value_name = "METHOD")]
+    method: String,
+    /// Request target: a full URL, a /stores/{hash}/... path, a bare /v3/... path, a storefront path
+    #[arg(value_name = "TARGET")]
+    target: String,
+}
+
+/// The JSON answer. Field names are a public interface: add, never rename.
+#[derive(Serialize)]
+pub(crate) struct EndpointJson<'a> {
+    pub method: Method,
+    pub target: &'a str,
+    pub route: &'static str,
+    pub api: &'static str,
+    pub api_name: &'static str,
+    pub auth_scheme: &'static str,
+    pub header: Option<&'static str>,
+    pub value_format: Option<&'static str>,
+    pub account_types: &'static [AccountType],
+    pub requirement: RequirementKind,
+    pub least_privileged: Option<&'static str>,
+    pub accepted: Vec<&'static str>,
+    /// Token creation scopes the account needs to obtain the credential (PAT, storefront token).
+    pub token_scopes: Vec<&'static str>,
+    pub confidence: Confidence,
+    pub source: &'static str,
+    pub sources: &'static [&'static str],
+    pub spec: &'static str,
+    pub operation_id: &'static str,
+    pub summary: &'static str,
+    pub deprecated: bool,
+    pub legacy: bool,
+    pub oauth_url: Option<String>,
+    pub store_hash: Option<&'a str>,
+    pub notes: Vec<&'static str>,
+}
+
+impl<'a> EndpointJson<'a> {
+    pub(crate) fn new(r: &Resolution<'a>, target: &'a str) -> EndpointJson<'a> {
+        let auth = r.auth_scheme().info();
+        let api = r.api().info();
+        let mut notes: Vec<&'static str> = r.operation.notes.to_vec();
+        if r.legacy {
+            notes.push("Legacy store-domain request (HTTP basic auth, no longer issued): send it to the OAuth URL with X-Auth-Token instead.");
+        }
+        if r.requirement() == RequirementKind::DefaultScope {
+            notes.push("Needs only the default scope every API account has.");
+        }
+        EndpointJson {
+            method: r.method,
+            target,
+            route: r.route.template,
+            api: api.id,
+            api_name: api.name,
+            auth_scheme: auth.id,
+            header: auth.header,
+            value_format: auth.value_format,
+            account_types: r.account_types(),
+            requirement: r.requirement(),
+            least_privileged: r.least_privileged().map(Scope::name),
+            accepted: r.accepted().iter().map(|s| s.name()).collect(),
+            token_scopes: auth.token_scopes.iter().map(|s| s.name()).collect(),
+            confidence: r.confidence(),
+            source: r.sources().first().copied().unwrap_or(""),
+            sources: r.sources(),
+            spec: r.route.spec,
+            operation_id: r.operation.operation_id,
+            summary: r.operation.summary,
+            deprecated: r.operation.deprecated,
+            legacy: r.legacy,
+            oauth_url: r.oauth_url(),
+            store_hash: r.store_hash,
+            notes,
+        }
+    }
+}
+
+pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+    let method = Method::parse(&args.method)?;
+    let r = resolve(method, &args.target)?;
+    let answer = EndpointJson::new(&r, &args.target);
+    let mut warnings = Vec::new();
+    if r.operation.deprecated {
+        warnings.push(format!("{} {} is deprecated in the OpenAPI spec", r.operation.method, r.route.template));
+    }
+    if r.legacy {
+        warnings.push(format!(
+            "legacy store-domain URL: use {} with X-Auth-Token",
+            answer.oauth_url.as_deref().unwrap_or_default()
+        ));
+    }
+    let stdout = if json { output::json(&answer) } else { human(&answer) };
+    Ok(Success { stdout, warnings })
+}
+
+fn human(a: &EndpointJson<'_>) -> String {
+    let least = match (a.requirement, a.least_privileged) {
+        (RequirementKind::Scope, Some(s)) => s.to_string(),
+        (RequirementKind::DefaultScope, _) => "none beyond the default scope (every API account has it)".into(),
+        _ => "none (no OAuth scope)".into(),
+    };
+    let also: Vec<&str> = a.accepted.iter().copied().filter(|s| Some(*s) != a.least_privileged).collect();
+    let auth = match (a.header, a.value_format) {
+        (Some(h), Some(v)) => format!("{} ({h}: {v})", a.auth_scheme),
+        _ => a.auth_scheme.to_string(),
+    };
+    let confidence = match a.confidence {
+        Confidence::Documented => "documented",
+        Confidence::Inferred => "inferred (the spec names several scope families; chosen from the path and docs)",
+    };
+    let mut f = Fields::new();
+    f.one("Request", format!("{} {}", a.method, a.target))
+        .one("Route", a.route)
+        .one("Operation", format!("{} ({})", a.summary, a.operation_id))
+        .one("API", format!("{} ({})", a.api_name, a.api))
+        .one("Auth scheme", auth)
+        .one("Account types", output::list(a.account_types.iter().map(|t| t.as_str())))
+        .one("Least scope", least)
+        .many("Also accepted", also, None)
+        .many("Token scopes", a.token_scopes.iter().copied(), None)
+        .one("Confidence", confidence)
+        .one("Source", a.sources.join(", "));
+    if a.deprecated {
+        f.one("Deprecated", "yes");
+    }
+    if let Some(url) = &a.oauth_url {
+        f.one("Legacy", "yes: store-domain /api/v2 URL (HTTP basic auth)").one("OAuth URL", url.as_str());
+    }
+    f.many("Notes", a.notes.iter().copied(), None);
+    f.render()
+}
