@@ -48,3 +48,8 @@ pub use route::{Operation, Route};
 pub use scope::{ParsedScope, Resource, ScopeInfo};
 pub use scope_set::{ParsedScopeList, ScopeSet};
 pub use tables::{Api, AuthScheme, Scope};
+
+/// The README's Rust examples, compiled and run as doctests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
