@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorKind};
 /// Targets longer than this are refused before any other work.
 pub const MAX_TARGET_LEN: usize = 8192;
 /// Paths with more segments than this match no route and are refused.
-pub(crate) const MAX_SEGMENTS: usize = 32;
+pub(crate) const MAX_SEGMENTS: usize = 16;
 
 /// A target split into what the matcher needs.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +45,7 @@ static CLASS: [u8; 256] = {
             0..=b' ' | 0x7f => CONTROL,
             b'?' => QUERY,
             b'#' => FRAGMENT,
-            b'%' | b'.' | b'\\' => SUSPICIOUS,
+            b'%' | b'\\' => SUSPICIOUS,
             0x80..=0xff => HIGH,
             _ => 0,
         };
@@ -67,31 +67,49 @@ enum HostClass<'a> {
 }
 
 fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
-    if authority.contains('@') {
-        return Err(invalid(
-            "URLs with user info (`user:password@host`) are refused: the host they reach is easy to misread",
-        ));
+    // One pass: user info, the port's colon, characters a host name cannot have, empty labels.
+    let mut colon = None;
+    let mut label_start = true;
+    for (i, &c) in authority.as_bytes().iter().enumerate() {
+        match c {
+            b'@' => {
+                return Err(invalid(
+                    "URLs with user info (`user:password@host`) are refused: the host they reach is easy to misread",
+                ))
+            }
+            b':' if colon.is_none() => colon = Some(i),
+            b'.' if colon.is_none() => {
+                if label_start {
+                    return Err(invalid(format!("host `{}` has an empty label", authority.escape_debug())));
+                }
+                label_start = true;
+                continue;
+            }
+            b'0'..=b'9' => {}
+            b'a'..=b'z' | b'A'..=b'Z' | b'-' if colon.is_none() => {}
+            _ => {
+                return Err(invalid(format!(
+                    "host `{}` has characters a host name cannot have (non-ASCII look-alikes and IP-literal hosts are refused)",
+                    authority.escape_debug()
+                )))
+            }
+        }
+        label_start = false;
     }
-    let host = match authority.rsplit_once(':') {
-        Some((h, port)) if !h.contains(']') || h.ends_with(']') => {
-            if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || port.len() > 5 {
+    let host = match colon {
+        Some(i) => {
+            let port = &authority[i + 1..];
+            if port.is_empty() || port.len() > 5 {
                 return Err(invalid(format!("port `{}` is not a number", port.escape_debug())));
             }
-            h
+            &authority[..i]
         }
-        _ => authority,
+        None => authority,
     };
     if host.is_empty() {
         return Err(invalid("the URL has no host"));
     }
-    if !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'[' || b == b']' || b == b':')
-    {
-        return Err(invalid(format!(
-            "host `{}` has characters a host name cannot have (non-ASCII look-alikes are refused)",
-            host.escape_debug()
-        )));
-    }
-    if host.ends_with('.') || host.starts_with('.') || host.contains("..") {
+    if host.ends_with('.') {
         return Err(invalid(format!("host `{host}` has an empty label")));
     }
     let lower_eq = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
@@ -114,6 +132,14 @@ fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
         )));
     }
     Ok((HostClass::StoreDomain(None), host))
+}
+
+/// Where `://` ends the scheme, if the target is a URL: found without a substring search, since the
+/// scheme is the run of letters at the start.
+fn scheme_end(target: &str) -> Option<usize> {
+    let b = target.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')).count();
+    (letters > 0 && b[letters..].starts_with(b"://")).then_some(letters)
 }
 
 /// Check one path segment; returns it with `.json` stripped where asked.
@@ -156,7 +182,7 @@ fn check_segment(seg: &str) -> Result<(), Error> {
 }
 
 /// Parse and check a target. Never allocates.
-pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
+pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
     if target.len() > MAX_TARGET_LEN {
         return Err(invalid(format!("target is {} bytes long; the limit is {MAX_TARGET_LEN}", target.len())));
     }
@@ -183,7 +209,6 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
             )));
         }
     }
-    let suspicious = acc & SUSPICIOUS != 0;
     let fragment_at = if acc & FRAGMENT != 0 { target.find('#') } else { None };
     let before_fragment = &target[..fragment_at.unwrap_or(target.len())];
     let query_at = if acc & QUERY != 0 { before_fragment.find('?') } else { None };
@@ -195,7 +220,7 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
     }
 
     // Full URL, or a path.
-    let scheme_end = if target.starts_with('/') { None } else { target.find("://") };
+    let scheme_end = scheme_end(target);
     let (class, authority, path) = if let Some(i) = scheme_end {
         let scheme = &target[..i];
         if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
@@ -222,30 +247,43 @@ pub(crate) fn parse(target: &str) -> Result<ParsedTarget<'_>, Error> {
     let path = path.strip_prefix('/').unwrap_or(path);
     let path = path.strip_suffix('/').unwrap_or(path);
 
+    // `%`, `.` or `\\` in the path (not the host) call for a closer look at each segment.
+    // `%` or `\\` anywhere (rare) call for a closer look at every segment; dot segments are caught by
+    // their length.
+    let suspicious = acc & SUSPICIOUS != 0;
     let mut segs = [""; MAX_SEGMENTS];
     let mut n = 0;
-    if !path.is_empty() {
-        let pb = path.as_bytes();
-        let mut from = 0;
-        while from <= pb.len() {
-            let end = pb[from..].iter().position(|&c| c == b'/').map_or(pb.len(), |p| from + p);
-            let s = &path[from..end];
-            from = end + 1;
-            if n == MAX_SEGMENTS {
-                return Err(Error::new(
-                    ErrorKind::UnknownEndpoint,
-                    format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep"),
-                ));
-            }
+    let mut push = |s: &'a str| -> Result<(), Error> {
+        if n == MAX_SEGMENTS {
+            return Err(Error::new(
+                ErrorKind::UnknownEndpoint,
+                format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep"),
+            ));
+        }
+        if s.len() <= 2 && s.bytes().all(|b| b == b'.') {
             if s.is_empty() {
                 return Err(invalid("empty path segments (`//`) are refused"));
             }
-            if suspicious {
-                check_segment(s)?;
-            }
-            segs[n] = s;
-            n += 1;
+            return Err(invalid(
+                "dot segments (`.` and `..`) are refused: they can climb out of the resource the path names",
+            ));
         }
+        if suspicious {
+            check_segment(s)?;
+        }
+        segs[n] = s;
+        n += 1;
+        Ok(())
+    };
+    if !path.is_empty() {
+        let mut from = 0;
+        for (i, &c) in path.as_bytes().iter().enumerate() {
+            if c == b'/' {
+                push(&path[from..i])?;
+                from = i + 1;
+            }
+        }
+        push(&path[from..])?;
     }
     let all = &segs[..n];
     let eq = |i: usize, lit: &str| all.get(i).is_some_and(|s| *s == lit);
