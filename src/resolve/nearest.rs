@@ -19,15 +19,36 @@ fn template_segments(template: &str) -> (Host, Vec<&str>) {
     (host, rest.split('/').filter(|s| !s.is_empty()).collect())
 }
 
+fn is_version(s: &str) -> bool {
+    s.len() >= 2 && s.starts_with(['v', 'V']) && s[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether an input segment looks like a value for a parameter rather than a literal.
+fn is_value(s: &str) -> bool {
+    s.bytes()
+        .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || !(b.is_ascii_alphabetic() || b == b'_' || b == b'-'))
+        && !is_version(s)
+}
+
+/// How far a documented template is from what the user wrote: literals the template lacks (or has
+/// misspelt), literals it adds, and the difference in depth. Lower is nearer.
 fn cost(input: &[&str], template: &[&str]) -> usize {
-    let mut c = input.len().abs_diff(template.len()) * 3;
-    for (a, b) in input.iter().zip(template) {
-        if b.starts_with('{') || a == b {
-            continue;
+    let t_literals: Vec<&str> = template.iter().copied().filter(|s| !s.starts_with('{')).collect();
+    let mut c = input.len().abs_diff(template.len()) * 2;
+    let mut matched = Vec::new();
+    for seg in input.iter().filter(|s| !is_value(s)) {
+        let lower = seg.to_ascii_lowercase();
+        if t_literals.contains(&lower.as_str()) {
+            matched.push(lower);
+        } else if is_version(seg) && t_literals.iter().any(|t| is_version(t)) {
+            c += 1;
+        } else {
+            let (d, best) = t_literals.iter().map(|t| (strsim::levenshtein(&lower, t), *t)).min().unwrap_or((6, ""));
+            c += d.min(6);
+            matched.push(best.to_string());
         }
-        c += strsim::levenshtein(&a.to_ascii_lowercase(), b).min(4);
     }
-    c
+    c + 2 * t_literals.iter().filter(|t| !is_version(t) && !matched.iter().any(|m| m == *t)).count()
 }
 
 /// The error for a target that matches no route, with the nearest documented routes.
@@ -65,7 +86,7 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
             })
             .collect();
         scored.sort();
-        let limit = (input.len() * 2).max(4);
+        let limit = (input.len() * 3).max(4);
         suggestions.extend(scored.into_iter().take_while(|(c, _)| *c <= limit).take(3).map(|(_, tpl)| tpl));
     }
     let shown: String = target.chars().take(200).collect();
