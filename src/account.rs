@@ -5,6 +5,11 @@ use crate::tables::{self, Api};
 use serde::Serialize;
 
 /// Everything the knowledge base holds about one kind of API account.
+///
+/// ```
+/// let store = bigcommerce_scopes::AccountType::Store.info();
+/// assert!(store.creator_only_resources.contains(&"webhooks"));
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct AccountTypeInfo {
     /// The account type (`store`, `app`, `account`, `legacy`).
@@ -42,6 +47,12 @@ pub struct AccountTypeInfo {
 
 /// A row of an account-type table ("Choosing the right kind of API account", or the older
 /// "Use cases by credential type").
+///
+/// ```
+/// use bigcommerce_scopes::{AccountType, UseCase};
+/// let row = UseCase::all().iter().find(|u| u.name == "Single-store frontend scripts").unwrap();
+/// assert_eq!(row.account_types, [AccountType::App]);
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct UseCase {
     /// Current table or history.

@@ -7,6 +7,12 @@ use crate::tables::{self, Api, AuthScheme};
 use serde::Serialize;
 
 /// Everything the knowledge base holds about one API.
+///
+/// ```
+/// use bigcommerce_scopes::{AccountType, Api, AuthScheme};
+/// let info = Api::CurrentCustomer.info();
+/// assert_eq!((info.auth_scheme, info.account_types), (AuthScheme::ClientIdQuery, &[AccountType::App][..]));
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct ApiInfo {
     /// The API.

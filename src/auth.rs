@@ -5,6 +5,13 @@ use crate::tables::{self, Api, AuthScheme, Scope};
 use serde::Serialize;
 
 /// Everything the knowledge base holds about one auth scheme.
+///
+/// ```
+/// use bigcommerce_scopes::{AuthScheme, Scope};
+/// let bearer = AuthScheme::BearerJwt.info();
+/// assert_eq!(bearer.header, Some("Authorization"));
+/// assert!(bearer.token_scopes.contains(&Scope::StoreStorefrontApi));
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct AuthSchemeInfo {
     /// The scheme.

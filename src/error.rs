@@ -3,6 +3,13 @@
 use serde::Serialize;
 
 /// What kind of error, as a stable snake_case string (`kind` in the CLI's JSON errors).
+///
+/// ```
+/// use bigcommerce_scopes::{resolve, ErrorKind, Method};
+/// let e = resolve(Method::Get, "/v3/nothing/here").unwrap_err();
+/// assert_eq!(e.kind(), ErrorKind::UnknownEndpoint);
+/// assert_eq!(e.kind().to_string(), "unknown_endpoint");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, strum::IntoStaticStr, strum::Display)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -52,16 +59,31 @@ impl Error {
     }
 
     /// The kind of error.
+    ///
+    /// ```
+    /// let e = bigcommerce_scopes::Api::parse("graphql-nope").unwrap_err();
+    /// assert_eq!(e.kind(), bigcommerce_scopes::ErrorKind::UnknownApi);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
     /// What was wrong, without the suggestions.
+    ///
+    /// ```
+    /// let e = "store_crat".parse::<bigcommerce_scopes::Scope>().unwrap_err();
+    /// assert_eq!(e.message(), "unknown scope `store_crat`");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// What the user may have meant, best first.
+    ///
+    /// ```
+    /// let e = "store_crat".parse::<bigcommerce_scopes::Scope>().unwrap_err();
+    /// assert_eq!(e.suggestions(), ["store_cart"]);
+    /// ```
     pub fn suggestions(&self) -> &[String] {
         &self.suggestions
     }

@@ -6,6 +6,12 @@ use crate::tables::{self, Api, AuthScheme, Scope};
 use serde::Serialize;
 
 /// A documented route template and the operations documented on it.
+///
+/// ```
+/// use bigcommerce_scopes::{Api, Route};
+/// let hooks = Route::all().iter().find(|r| r.template.ends_with("/v3/hooks")).unwrap();
+/// assert_eq!((hooks.api, hooks.spec), (Api::Webhooks, "webhooks.v3.yml"));
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct Route {
     /// The documented path, e.g. `/stores/{store_hash}/v3/catalog/products/{product_id}`.
@@ -29,6 +35,13 @@ pub struct Route {
 }
 
 /// One documented operation: a method on a route, and what it requires.
+///
+/// ```
+/// use bigcommerce_scopes::{Method, Route, Scope};
+/// let r = Route::all().iter().find(|r| r.template == "/stores/{store_hash}/v2/orders").unwrap();
+/// let op = r.operation(Method::Post).unwrap();
+/// assert_eq!(op.least, Some(Scope::StoreV2Orders));
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct Operation {
     /// The HTTP method.

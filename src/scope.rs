@@ -7,6 +7,13 @@ use crate::tables::{self, Scope};
 use serde::Serialize;
 
 /// Everything the knowledge base holds about one scope.
+///
+/// ```
+/// use bigcommerce_scopes::{AccountType, Scope};
+/// let info = Scope::StoreV2Orders.info();
+/// assert_eq!(info.twin, Some(Scope::StoreV2OrdersReadOnly));
+/// assert_eq!(info.account_types, [AccountType::Store, AccountType::App]);
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct ScopeInfo {
     /// The scope.
@@ -45,6 +52,11 @@ pub struct ScopeInfo {
 }
 
 /// A resource a scope grants, as documented.
+///
+/// ```
+/// let r = bigcommerce_scopes::Scope::StoreV2Products.info().resources[0];
+/// assert_eq!((r.name, r.path), ("Catalog V3", Some("/v3/catalog")));
+/// ```
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct Resource {
     /// Name, e.g. `Catalog V3`.
@@ -54,6 +66,12 @@ pub struct Resource {
 }
 
 /// A scope parsed from user input, with how it was spelled.
+///
+/// ```
+/// use bigcommerce_scopes::Scope;
+/// let p = Scope::parse_lenient("store_checkouts_read_only").unwrap();
+/// assert_eq!((p.scope, p.variant), (Scope::StoreCheckoutReadOnly, Some("store_checkouts_read_only")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ParsedScope {
     /// The canonical scope.

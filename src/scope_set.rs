@@ -22,11 +22,23 @@ pub struct ScopeSet(u128);
 
 impl ScopeSet {
     /// The empty set.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// assert!(ScopeSet::new().is_empty());
+    /// ```
     pub const fn new() -> ScopeSet {
         ScopeSet(0)
     }
 
     /// Add a scope; returns whether it was new.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let mut s = ScopeSet::new();
+    /// assert!(s.insert(Scope::StoreCart));
+    /// assert!(!s.insert(Scope::StoreCart));
+    /// ```
     pub fn insert(&mut self, s: Scope) -> bool {
         let had = self.contains(s);
         self.0 |= 1 << (s as u32);
@@ -34,6 +46,12 @@ impl ScopeSet {
     }
 
     /// Remove a scope; returns whether it was there.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let mut s: ScopeSet = [Scope::StoreCart].into_iter().collect();
+    /// assert!(s.remove(Scope::StoreCart) && s.is_empty());
+    /// ```
     pub fn remove(&mut self, s: Scope) -> bool {
         let had = self.contains(s);
         self.0 &= !(1 << (s as u32));
@@ -41,26 +59,55 @@ impl ScopeSet {
     }
 
     /// Whether the set holds this exact scope.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let s: ScopeSet = [Scope::StoreCart].into_iter().collect();
+    /// assert!(s.contains(Scope::StoreCart) && !s.contains(Scope::StoreCartReadOnly));
+    /// ```
     pub fn contains(&self, s: Scope) -> bool {
         self.0 & (1 << (s as u32)) != 0
     }
 
     /// Whether some scope of the set satisfies a requirement for `needed`.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let s: ScopeSet = [Scope::StoreCart].into_iter().collect();
+    /// assert!(s.satisfies(Scope::StoreCartReadOnly));
+    /// ```
     pub fn satisfies(&self, needed: Scope) -> bool {
         self.iter().any(|s| s.satisfies(needed))
     }
 
     /// Number of scopes.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let s: ScopeSet = [Scope::StoreCart, Scope::StoreCart].into_iter().collect();
+    /// assert_eq!(s.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.0.count_ones() as usize
     }
 
     /// Whether the set is empty.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// assert!(!ScopeSet::from_iter([Scope::Default]).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.0 == 0
     }
 
     /// The scopes, in the order of `data/scopes.toml`.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let s: ScopeSet = [Scope::StoreCartReadOnly, Scope::StoreCart].into_iter().collect();
+    /// assert_eq!(s.iter().collect::<Vec<_>>(), [Scope::StoreCart, Scope::StoreCartReadOnly]);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
         Scope::VARIANTS.iter().copied().filter(|s| self.contains(*s))
     }
@@ -123,6 +170,11 @@ impl Serialize for ScopeSet {
 }
 
 /// The result of parsing a scope list.
+///
+/// ```
+/// let p = bigcommerce_scopes::ScopeSet::parse_list("store_cart,store_checkouts").unwrap();
+/// assert_eq!((p.scopes.len(), p.warnings.len()), (2, 1));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParsedScopeList {
     /// The scopes named (canonical).

@@ -20,6 +20,10 @@ macro_rules! vocab {
 
         impl $name {
             /// The name as the data files and JSON output spell it.
+            ///
+            /// ```
+            /// assert_eq!(bigcommerce_scopes::Permission::ReadOnly.as_str(), "read-only");
+            /// ```
             pub const fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text,)+ }
             }
@@ -126,6 +130,11 @@ vocab! {
 
 impl Method {
     /// GET and HEAD: the methods a read-only scope allows.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Method;
+    /// assert!(Method::Get.is_read() && !Method::Delete.is_read());
+    /// ```
     pub const fn is_read(self) -> bool {
         matches!(self, Method::Get | Method::Head)
     }

@@ -45,6 +45,12 @@ pub struct Resolution<'a> {
 }
 
 /// What the resolver ignored in a target, so a caller can mention it.
+///
+/// ```
+/// use bigcommerce_scopes::{resolve, Method};
+/// let r = resolve(Method::Get, "/v2/orders.json?limit=5").unwrap();
+/// assert!(r.dropped.query && r.dropped.json_suffix && !r.dropped.fragment);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Dropped {
     /// A query string.
@@ -57,41 +63,86 @@ pub struct Dropped {
 
 impl<'a> Resolution<'a> {
     /// The API the route belongs to.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Method};
+    /// let r = resolve(Method::Post, "https://payments.bigcommerce.com/stores/abc/payments").unwrap();
+    /// assert_eq!(r.api().id(), "payments");
+    /// ```
     pub fn api(&self) -> Api {
         self.route.api
     }
 
     /// How the request authenticates.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Method};
+    /// let r = resolve(Method::Post, "https://payments.bigcommerce.com/stores/abc/payments").unwrap();
+    /// assert_eq!(r.auth_scheme().info().value_format, Some("PAT {token}"));
+    /// ```
     pub fn auth_scheme(&self) -> AuthScheme {
         self.operation.auth_scheme
     }
 
     /// The account types that support the route's API.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Method};
+    /// let r = resolve(Method::Post, "https://payments.bigcommerce.com/stores/abc/payments").unwrap();
+    /// assert_eq!(r.account_types(), [bigcommerce_scopes::AccountType::Store, bigcommerce_scopes::AccountType::App]);
+    /// ```
     pub fn account_types(&self) -> &'static [AccountType] {
         self.route.api.info().account_types
     }
 
     /// What the operation requires.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Method, RequirementKind};
+    /// let r = resolve(Method::Get, "/v3/hooks").unwrap();
+    /// assert_eq!(r.requirement(), RequirementKind::DefaultScope);
+    /// ```
     pub fn requirement(&self) -> RequirementKind {
         self.operation.requirement
     }
 
     /// The least-privileged scope that authorizes the request (`None` where no scope is needed).
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Method};
+    /// assert_eq!(resolve(Method::Get, "/api/storefront/carts").unwrap().least_privileged(), None);
+    /// ```
     pub fn least_privileged(&self) -> Option<Scope> {
         self.operation.least
     }
 
     /// Every scope that authorizes the request, the least-privileged first.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Method, Scope};
+    /// let r = resolve(Method::Get, "/v3/catalog/brands").unwrap();
+    /// assert_eq!(r.accepted(), [Scope::StoreV2ProductsReadOnly, Scope::StoreV2Products]);
+    /// ```
     pub fn accepted(&self) -> &'static [Scope] {
         self.operation.accepted
     }
 
     /// Whether the requirement is documented for this path or inferred.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Confidence, Method};
+    /// assert_eq!(resolve(Method::Get, "/v3/catalog/brands").unwrap().confidence(), Confidence::Documented);
+    /// ```
     pub fn confidence(&self) -> Confidence {
         self.operation.confidence
     }
 
     /// Where the answer comes from.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{resolve, Method};
+    /// assert_eq!(resolve(Method::Get, "/v3/catalog/brands").unwrap().sources(), ["spec:catalog/brands_catalog.v3.yml"]);
+    /// ```
     pub fn sources(&self) -> &'static [&'static str] {
         self.operation.sources
     }
