@@ -28,7 +28,8 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("tables.rs"), code).expect("write generated tables");
     let m = &data.meta;
-    let docs: Vec<&str> = m.document.iter().map(|d| d.id.as_str()).collect();
+    let mut docs: Vec<&str> = m.document.iter().map(|d| d.id.as_str()).collect();
+    docs.sort();
     let version = format!(
         "{} (docs: seeds {}; OpenAPI: {}@{} of {}, {} specs, {} operations)",
         m.data_version,
