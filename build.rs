@@ -434,7 +434,7 @@ fn generate_routes(
             writeln!(
                 ops_out,
                 "    Operation {{ method: Method::{:?}, route: {}, operation_id: {}, summary: {}, requirement: RequirementKind::{:?}, \
-                 least: {}, accepted: {}, confidence: Confidence::{:?}, auth_scheme: {}, deprecated: {}, internal: {}, notes: {}, sources: {} }},",
+                 least: {}, accepted: {}, conditional: {}, confidence: Confidence::{:?}, auth_scheme: {}, deprecated: {}, internal: {}, notes: {}, sources: {} }},",
                 o.method,
                 route_index,
                 lit(&o.operation_id),
@@ -442,6 +442,7 @@ fn generate_routes(
                 o.requirement,
                 o.scope.as_deref().map(|x| format!("Some({})", sv(x))).unwrap_or("None".into()),
                 list(&dedup, |n| sv(n)),
+                list(&o.conditional, |c| format!("Conditional {{ scope: {}, when: {} }}", sv(&c.scope), lit(&c.when))),
                 o.confidence,
                 auth_variant(auth),
                 o.deprecated,

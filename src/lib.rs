@@ -20,7 +20,11 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "check")]
+pub mod check;
 pub mod datafile;
+pub mod export;
+pub mod plan;
 
 mod account;
 mod api;
@@ -43,8 +47,9 @@ pub use datafile::vocab::{
 };
 pub use error::{Error, ErrorKind};
 pub use meta::{Document, OpenApiSnapshot, DATA_VERSION};
+pub use plan::{Audit, CallList, Plan};
 pub use resolve::{resolve, resolve_str, Dropped, Resolution, MAX_TARGET_LEN};
-pub use route::{Operation, Route};
+pub use route::{Conditional, Operation, Route};
 pub use scope::{ParsedScope, Resource, ScopeInfo};
 pub use scope_set::{ParsedScopeList, ScopeSet};
 pub use tables::{Api, AuthScheme, Scope};

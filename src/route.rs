@@ -58,6 +58,8 @@ pub struct Operation {
     pub least: Option<Scope>,
     /// Every scope that suffices (the least one first).
     pub accepted: &'static [Scope],
+    /// Scopes needed in addition under a documented condition of the request.
+    pub conditional: &'static [Conditional],
     /// Whether the requirement is documented for this path or inferred.
     pub confidence: Confidence,
     /// How the request authenticates.
@@ -70,6 +72,22 @@ pub struct Operation {
     pub notes: &'static [&'static str],
     /// Where the requirement comes from.
     pub sources: &'static [&'static str],
+}
+
+/// A scope an operation needs in addition when a documented condition holds (for example, a script
+/// placed on checkout pages also needs Checkout Content).
+///
+/// ```
+/// use bigcommerce_scopes::{resolve, Method, Scope};
+/// let r = resolve(Method::Post, "/v3/content/scripts").unwrap();
+/// assert_eq!(r.operation.conditional[0].scope, Scope::StoreContentCheckout);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Conditional {
+    /// The additional scope.
+    pub scope: Scope,
+    /// When it is needed, as the docs state it.
+    pub when: &'static str,
 }
 
 /// A node of the generated segment trie.

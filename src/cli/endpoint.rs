@@ -2,7 +2,7 @@
 
 use super::output::{self, Fields};
 use super::{CliError, Success};
-use bigcommerce_scopes::{resolve, AccountType, Confidence, Method, RequirementKind, Resolution, Scope};
+use bigcommerce_scopes::{resolve, AccountType, Conditional, Confidence, Method, RequirementKind, Resolution, Scope};
 use serde::Serialize;
 
 #[derive(Debug, clap::Args)]
@@ -30,6 +30,8 @@ pub(crate) struct EndpointJson<'a> {
     pub requirement: RequirementKind,
     pub least_privileged: Option<&'static str>,
     pub accepted: Vec<&'static str>,
+    /// Scopes needed in addition when a documented condition of the request holds.
+    pub conditional: &'static [Conditional],
     /// Token creation scopes the account needs to obtain the credential (PAT, storefront token).
     pub token_scopes: Vec<&'static str>,
     pub confidence: Confidence,
@@ -69,6 +71,7 @@ impl<'a> EndpointJson<'a> {
             requirement: r.requirement(),
             least_privileged: r.least_privileged().map(Scope::name),
             accepted: r.accepted().iter().map(|s| s.name()).collect(),
+            conditional: r.operation.conditional,
             token_scopes: auth.token_scopes.iter().map(|s| s.name()).collect(),
             confidence: r.confidence(),
             source: r.sources().first().copied().unwrap_or(""),
@@ -100,7 +103,7 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
         ));
     }
     let stdout = if json { output::json(&answer) } else { human(&answer) };
-    Ok(Success { stdout, warnings })
+    Ok(Success { stdout, warnings, status: 0 })
 }
 
 fn human(a: &EndpointJson<'_>) -> String {
@@ -127,6 +130,7 @@ fn human(a: &EndpointJson<'_>) -> String {
         .one("Account types", output::list(a.account_types.iter().map(|t| t.as_str())))
         .one("Least scope", least)
         .many("Also accepted", also, None)
+        .many("Also needs", a.conditional.iter().map(|c| format!("{} when {}", c.scope.name(), c.when)), None)
         .many("Token scopes", a.token_scopes.iter().copied(), None)
         .one("Confidence", confidence)
         .one("Source", a.sources.join(", "));

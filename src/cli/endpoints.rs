@@ -48,7 +48,10 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     let keep = |r: &Route, o: &Operation| {
         api.is_none_or(|a| r.api == a)
             && method.is_none_or(|m| o.method == m)
-            && scope.is_none_or(|s| o.accepted.iter().any(|a| s.satisfies(*a)))
+            && scope.is_none_or(|s| {
+                o.accepted.iter().any(|a| s.satisfies(*a))
+                    || (s == Scope::Default && o.requirement == RequirementKind::DefaultScope)
+            })
     };
     let rows: Vec<Row> = Route::all()
         .iter()
@@ -86,5 +89,5 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
         }
         format!("{}{} operations\n", t.render(), rows.len())
     };
-    Ok(Success { stdout, warnings })
+    Ok(Success { stdout, warnings, status: 0 })
 }

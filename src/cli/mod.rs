@@ -2,15 +2,21 @@
 //!
 //! Exit status: 0 on success (and for `--help` / `--version`), 2 for every error the user can fix
 //! (an unknown scope, API or account type, bad arguments), 1 if the output cannot be written.
+//! `audit` exits 1 when it finds what `--fail-on` names; `plan` and `audit` exit 2 when some calls
+//! cannot be resolved (their report is still printed, listing them).
 //! With `--json`, errors are also printed on stdout as
 //! `{"error": {"kind": "...", "message": "...", "suggestions": [...]}}`.
 
 mod account_types;
 mod api;
 mod apis;
+mod audit;
+mod check;
 mod endpoint;
 mod endpoints;
+mod export;
 mod output;
+mod plan;
 mod scope;
 mod scopes;
 
@@ -60,6 +66,14 @@ enum Command {
     Endpoint(endpoint::Args),
     /// List the documented routes, by API or by the scope that reaches them
     Endpoints(endpoints::Args),
+    /// Check source code: find the BigCommerce calls and compare their scopes with bc-scopes.toml
+    Check(check::Args),
+    /// Export the knowledge base for docs sites and other languages: JSON, JSON Schema, Markdown
+    Export(export::Args),
+    /// Plan the least-privilege scopes for a set of calls (arguments, a calls file or a HAR file)
+    Plan(plan::Args),
+    /// Audit granted scopes against the calls an account makes: missing, excess, downgrades
+    Audit(audit::Args),
 }
 
 /// What a successful command produced.
@@ -68,11 +82,18 @@ struct Success {
     stdout: String,
     /// Warnings for stderr (JSON output carries them too, where the command has a place for them).
     warnings: Vec<String>,
+    /// Exit status once the output is written (`audit` findings, unresolved calls).
+    status: i32,
 }
 
 impl Success {
     fn new(stdout: String) -> Success {
-        Success { stdout, warnings: Vec::new() }
+        Success { stdout, warnings: Vec::new(), status: 0 }
+    }
+
+    /// Output with warnings and an exit status.
+    fn exit(stdout: String, warnings: Vec<String>, status: i32) -> Success {
+        Success { stdout, warnings, status }
     }
 }
 
@@ -99,6 +120,12 @@ impl From<bigcommerce_scopes::Error> for CliError {
 }
 
 impl CliError {
+    /// Bad input the user can fix (an unreadable file, no calls).
+    fn input(message: impl Into<String>) -> CliError {
+        let message = message.into();
+        CliError { kind: "invalid_input", human: format!("error: {message}\n"), message, suggestions: Vec::new() }
+    }
+
     fn from_clap(e: &clap::Error) -> CliError {
         let rendered = e.render().to_string();
         let message = match e.kind() {
@@ -163,13 +190,20 @@ fn run_with(args: Vec<OsString>) -> i32 {
         Command::AccountType(a) => account_types::run_one(a, cli.json),
         Command::Endpoint(a) => endpoint::run(a, cli.json),
         Command::Endpoints(a) => endpoints::run(a, cli.json),
+        Command::Check(a) => check::run(a, cli.json),
+        Command::Export(a) => export::run(a, cli.json),
+        Command::Plan(a) => plan::run(a, cli.json),
+        Command::Audit(a) => audit::run(a, cli.json),
     };
     match result {
         Ok(success) => {
             for w in &success.warnings {
                 eprintln!("warning: {w}");
             }
-            write_stdout(&success.stdout)
+            match write_stdout(&success.stdout) {
+                0 => success.status,
+                failed => failed,
+            }
         }
         Err(e) => report(&e, json || cli.json),
     }
@@ -199,7 +233,11 @@ fn report(e: &CliError, json: bool) -> i32 {
         // An unwritable stdout changes nothing: the status already says it failed.
         let _ = write_stdout(&output::json(&JsonError { error: e }));
     }
-    EXIT_USAGE
+    if e.kind == export::OUTPUT_ERROR {
+        EXIT_IO
+    } else {
+        EXIT_USAGE
+    }
 }
 
 fn write_stdout(text: &str) -> i32 {

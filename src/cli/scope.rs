@@ -26,7 +26,7 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     let warnings: Vec<String> = parsed.warning().into_iter().collect();
     let info = parsed.scope.info();
     let stdout = if json { output::json(&ScopeDetailJson { info, warnings: &warnings }) } else { human(info) };
-    Ok(Success { stdout, warnings })
+    Ok(Success { stdout, warnings, status: 0 })
 }
 
 fn human(info: &ScopeInfo) -> String {

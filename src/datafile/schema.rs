@@ -314,6 +314,10 @@ pub struct OperationEntry {
     /// Other scopes that also suffice, beyond those implying `scope`.
     #[serde(default)]
     pub also: Vec<String>,
+    /// Scopes needed in addition to `scope` under a documented condition of the request (e.g. a
+    /// script placed on checkout pages): never folded into `scope`, always reported.
+    #[serde(default)]
+    pub conditional: Vec<ConditionalEntry>,
     /// How sure the requirement is.
     pub confidence: Confidence,
     /// Auth scheme, when it differs from the API's.
@@ -330,6 +334,16 @@ pub struct OperationEntry {
     /// Sources; defaults to the file's spec.
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+/// A scope an operation needs in addition under a documented condition.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalEntry {
+    /// The additional scope (for GET: its read-only form where one exists).
+    pub scope: String,
+    /// When it is needed, as the docs state it.
+    pub when: String,
 }
 
 /// Every data file, parsed, with the file each part came from.

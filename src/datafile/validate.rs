@@ -262,6 +262,15 @@ fn check_requirement(op: &OperationEntry, scopes: &BTreeMap<&str, &ScopeEntry>) 
                     Some(_) => {}
                 }
             }
+            for c in &op.conditional {
+                match scopes.get(c.scope.as_str()) {
+                    None => return Err(format!("conditional scope `{}` is not a scope", c.scope)),
+                    Some(sc) if sc.permission == Permission::ReadOnly && !op.method.is_read() => {
+                        return Err(format!("read-only conditional scope `{}` cannot allow {}", c.scope, op.method));
+                    }
+                    Some(_) => {}
+                }
+            }
             Ok(format!("{s} {:?}", op.also))
         }
         (kind, Some(s)) => Err(format!("requirement is `{kind}` but scope `{s}` is named")),

@@ -32,23 +32,38 @@ fn is_value(s: &str) -> bool {
 
 /// How far a documented template is from what the user wrote: literals the template lacks (or has
 /// misspelt), literals it adds, and the difference in depth. Lower is nearer.
-fn cost(input: &[&str], template: &[&str]) -> usize {
-    let t_literals: Vec<&str> = template.iter().copied().filter(|s| !s.starts_with('{')).collect();
-    let mut c = input.len().abs_diff(template.len()) * 2;
-    let mut matched = Vec::new();
-    for seg in input.iter().filter(|s| !is_value(s)) {
-        let lower = seg.to_ascii_lowercase();
-        if t_literals.contains(&lower.as_str()) {
-            matched.push(lower);
-        } else if is_version(seg) && t_literals.iter().any(|t| is_version(t)) {
+/// Edit distances between the input's words and the templates' literals, each pair computed once.
+struct Distances<'a> {
+    words: Vec<String>,
+    cache: std::collections::HashMap<(usize, &'a str), usize>,
+}
+
+impl<'a> Distances<'a> {
+    fn get(&mut self, word: usize, literal: &'a str) -> usize {
+        let w = &self.words[word];
+        *self.cache.entry((word, literal)).or_insert_with(|| strsim::levenshtein(w, literal))
+    }
+}
+
+/// How far a documented template is from what the user wrote: literals the template lacks (or has
+/// misspelt), literals it adds, and the difference in depth. Lower is nearer.
+fn cost<'a>(input_len: usize, dist: &mut Distances<'a>, template: &[&'a str]) -> usize {
+    let t_literals: Vec<&'a str> = template.iter().copied().filter(|s| !s.starts_with('{')).collect();
+    let mut c = input_len.abs_diff(template.len()) * 2;
+    let mut matched: Vec<&str> = Vec::new();
+    for w in 0..dist.words.len() {
+        let word = dist.words[w].as_str();
+        if let Some(t) = t_literals.iter().find(|t| **t == word) {
+            matched.push(t);
+        } else if is_version(word) && t_literals.iter().any(|t| is_version(t)) {
             c += 1;
         } else {
-            let (d, best) = t_literals.iter().map(|t| (strsim::levenshtein(&lower, t), *t)).min().unwrap_or((6, ""));
+            let (d, best) = t_literals.iter().map(|t| (dist.get(w, t), *t)).min().unwrap_or((6, ""));
             c += d.min(6);
-            matched.push(best.to_string());
+            matched.push(best);
         }
     }
-    c + 2 * t_literals.iter().filter(|t| !is_version(t) && !matched.iter().any(|m| m == *t)).count()
+    c + 2 * t_literals.iter().filter(|t| !is_version(t) && !matched.contains(t)).count()
 }
 
 /// The error for a target that matches no route, with the nearest documented routes.
@@ -78,18 +93,22 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
         }
     }
     if suggestions.is_empty() {
+        let words = input.iter().filter(|s| !is_value(s)).map(|s| s.to_ascii_lowercase()).collect();
+        let mut dist = Distances { words, cache: std::collections::HashMap::new() };
         let mut scored: Vec<(usize, &'static str)> = ROUTES
             .iter()
             .filter_map(|r| {
                 let (host, segs) = template_segments(r.template);
-                (host == t.host).then(|| (cost(input, &segs), r.template))
+                (host == t.host).then(|| (cost(input.len(), &mut dist, &segs), r.template))
             })
             .collect();
         scored.sort();
         let limit = (input.len() * 3).max(4);
         suggestions.extend(scored.into_iter().take_while(|(c, _)| *c <= limit).take(3).map(|(_, tpl)| tpl));
     }
-    let shown: String = target.chars().take(200).collect();
+    // Query strings and fragments can hold secrets (client IDs, tokens): never repeat them.
+    let path_only = &target[..target.find(['?', '#']).unwrap_or(target.len())];
+    let shown: String = path_only.chars().take(200).collect();
     let legacy = if t.legacy { " (legacy /api/v2 path)" } else { "" };
     Error::new(ErrorKind::UnknownEndpoint, format!("no documented route matches `{}`{legacy}", shown.escape_debug()))
         .with_suggestions(suggestions)

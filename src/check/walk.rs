@@ -1,0 +1,268 @@
+//! Walking the scanned paths like ripgrep does (`.gitignore`, `.ignore`, hidden files), in
+//! parallel, with a cheap prefilter: only files that mention BigCommerce (or `/v3/`, `/v2/`, …)
+//! are tokenized. Binary, very large and unreadable files, symbolic links and walk errors are
+//! recorded, never fatal.
+
+use super::extract::{comments, extract, Comment, FileContext, RawCall};
+use super::lang::Language;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use ignore::{WalkBuilder, WalkState};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, Mutex};
+
+/// Files larger than this are skipped unless the configuration says otherwise (generated bundles).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
+/// How much of a file is checked for NUL bytes to decide that it is binary.
+const BINARY_PROBE: usize = 8192;
+
+/// Any of these makes a file worth tokenizing.
+const MARKERS: [&str; 14] = [
+    "/v3/",
+    "/v2/",
+    "/v3'",
+    "/v3\"",
+    "/v3`",
+    "/v2'",
+    "/v2\"",
+    "/v2`",
+    "bigcommerce",
+    "/api/storefront",
+    "current.jwt",
+    "/login/token",
+    "x-auth-token",
+    "/stores/",
+];
+/// Any of these says the file is about BigCommerce.
+const STRONG: [&str; 7] =
+    ["bigcommerce", "x-auth-token", "store_hash", "storehash", "store-hash", "/api/storefront", "current.jwt"];
+
+/// The markers in the spellings code uses (a case-sensitive search is several times faster than a
+/// case-insensitive one, and this is the one search that runs over every byte).
+static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    for m in MARKERS {
+        patterns.push(m.to_owned());
+        if m.bytes().any(|c| c.is_ascii_alphabetic()) {
+            patterns.push(m.to_ascii_uppercase());
+            let mut title = String::new();
+            let mut up = true;
+            for c in m.chars() {
+                title.push(if up { c.to_ascii_uppercase() } else { c });
+                up = !c.is_ascii_alphanumeric();
+            }
+            patterns.push(title);
+        }
+    }
+    patterns.extend(["BigCommerce", "Bigcommerce", "bigCommerce", "X-Auth-token"].map(str::to_owned));
+    patterns.sort();
+    patterns.dedup();
+    AhoCorasickBuilder::new()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(patterns)
+        .expect("valid patterns")
+});
+static STRONG_FILTER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(STRONG).expect("valid patterns"));
+
+/// Why a file was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// It has NUL bytes near its start.
+    Binary,
+    /// It is larger than the size limit.
+    TooLarge,
+    /// It could not be read.
+    Unreadable,
+    /// A symbolic link, not followed.
+    Symlink,
+    /// The walk reported an error here (a symbolic-link loop, a directory that cannot be read).
+    WalkError,
+}
+
+/// A file (or directory) that was skipped.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SkippedFile {
+    /// Path relative to the root.
+    pub path: String,
+    /// Why.
+    pub reason: SkipReason,
+    /// Details (the error, the size).
+    pub detail: Option<String>,
+}
+
+/// What the walk found in one file.
+#[derive(Debug, Clone)]
+pub(crate) struct FileResult {
+    pub path: String,
+    pub language: Language,
+    pub calls: Vec<RawCall>,
+    pub comments: Vec<Comment>,
+}
+
+/// Everything the walk found.
+#[derive(Debug, Default)]
+pub(crate) struct Walked {
+    pub files: Vec<FileResult>,
+    pub skipped: Vec<SkippedFile>,
+    pub files_scanned: u64,
+    pub bytes_scanned: u64,
+}
+
+/// How to walk.
+#[derive(Debug, Clone)]
+pub(crate) struct WalkOptions {
+    pub root: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub ignore_paths: Vec<String>,
+    pub max_file_size: u64,
+    pub follow_links: bool,
+    pub threads: usize,
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub(crate) fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    let s: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if s.is_empty() {
+        ".".to_owned()
+    } else {
+        s.join("/")
+    }
+}
+
+/// Walk and extract.
+pub(crate) fn walk(opts: &WalkOptions, ctx: &FileContext) -> Result<Walked, crate::Error> {
+    let mut paths = opts.paths.iter();
+    let first = paths.next().cloned().unwrap_or_else(|| opts.root.clone());
+    let mut builder = WalkBuilder::new(&first);
+    for p in paths {
+        builder.add(p);
+    }
+    builder
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(true)
+        .ignore(true)
+        .parents(true)
+        .require_git(false)
+        .follow_links(opts.follow_links)
+        .threads(opts.threads);
+    if !opts.ignore_paths.is_empty() {
+        let mut ob = ignore::overrides::OverrideBuilder::new(&opts.root);
+        for p in &opts.ignore_paths {
+            ob.add(&format!("!{p}"))
+                .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidInput, format!("ignore_paths: `{p}`: {e}")))?;
+        }
+        let ov =
+            ob.build().map_err(|e| crate::Error::new(crate::ErrorKind::InvalidInput, format!("ignore_paths: {e}")))?;
+        builder.overrides(ov);
+    }
+    let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
+    let skipped: Mutex<Vec<SkippedFile>> = Mutex::new(Vec::new());
+    let files_scanned = AtomicU64::new(0);
+    let bytes_scanned = AtomicU64::new(0);
+    let skip = |path: &Path, reason: SkipReason, detail: Option<String>| {
+        let path = relative(&opts.root, path);
+        skipped.lock().expect("no panics while holding the lock").push(SkippedFile { path, reason, detail });
+    };
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let path = walk_error_path(&err).unwrap_or_default();
+                    skip(&path, SkipReason::WalkError, Some(err.to_string()));
+                    return WalkState::Continue;
+                }
+            };
+            let Some(ft) = entry.file_type() else { return WalkState::Continue };
+            if entry.path_is_symlink() && !opts.follow_links && entry.depth() > 0 {
+                skip(entry.path(), SkipReason::Symlink, None);
+                return WalkState::Continue;
+            }
+            if ft.is_dir() {
+                return WalkState::Continue;
+            }
+            let Some(language) = Language::from_path(entry.path()) else { return WalkState::Continue };
+            if !(ft.is_file() || (ft.is_symlink() && opts.follow_links)) && entry.depth() > 0 {
+                return WalkState::Continue;
+            }
+            match scan_file(entry.path(), language, opts.max_file_size, ctx) {
+                Scan::Skipped(reason, detail) => skip(entry.path(), reason, detail),
+                Scan::Read { bytes, result } => {
+                    files_scanned.fetch_add(1, Ordering::Relaxed);
+                    bytes_scanned.fetch_add(bytes, Ordering::Relaxed);
+                    if let Some(mut r) = result {
+                        r.path = relative(&opts.root, entry.path());
+                        results.lock().expect("no panics while holding the lock").push(r);
+                    }
+                }
+            }
+            WalkState::Continue
+        })
+    });
+    let mut files = results.into_inner().expect("no panics while holding the lock");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut skipped = skipped.into_inner().expect("no panics while holding the lock");
+    skipped.sort();
+    skipped.dedup();
+    Ok(Walked { files, skipped, files_scanned: files_scanned.into_inner(), bytes_scanned: bytes_scanned.into_inner() })
+}
+
+fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        ignore::Error::Partial(errs) => errs.iter().find_map(walk_error_path),
+        _ => None,
+    }
+}
+
+enum Scan {
+    Skipped(SkipReason, Option<String>),
+    Read { bytes: u64, result: Option<FileResult> },
+}
+
+/// Read one file and extract its calls (if it passes the prefilter).
+fn scan_file(path: &Path, language: Language, max: u64, ctx: &FileContext) -> Scan {
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > max => {
+            return Scan::Skipped(SkipReason::TooLarge, Some(format!("{} bytes (limit {max})", m.len())));
+        }
+        Ok(_) => {}
+        Err(e) => return Scan::Skipped(SkipReason::Unreadable, Some(e.to_string())),
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Scan::Skipped(SkipReason::Unreadable, Some(e.to_string())),
+    };
+    if bytes.len() as u64 > max {
+        return Scan::Skipped(SkipReason::TooLarge, Some(format!("{} bytes (limit {max})", bytes.len())));
+    }
+    if bytes[..bytes.len().min(BINARY_PROBE)].contains(&0) {
+        return Scan::Skipped(SkipReason::Binary, None);
+    }
+    let n = bytes.len() as u64;
+    if PREFILTER.find(&bytes).is_none() {
+        return Scan::Read { bytes: n, result: None };
+    }
+    let strong = STRONG_FILTER.find(&bytes).is_some();
+    // Valid UTF-8 is checked fast; invalid bytes become U+FFFD.
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(&bytes),
+    };
+    let file_ctx = FileContext { strong, ..ctx.clone() };
+    let calls = extract(&text, language, &file_ctx);
+    let comments = comments(&text);
+    if calls.is_empty() && comments.is_empty() {
+        return Scan::Read { bytes: n, result: None };
+    }
+    Scan::Read { bytes: n, result: Some(FileResult { path: String::new(), language, calls, comments }) }
+}

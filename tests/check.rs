@@ -1,0 +1,440 @@
+//! `bc-scopes check`, run as a user runs it on the fixture repositories under
+//! tests/fixtures/check/ (small apps in Node/TypeScript, PHP, Python, Ruby and Go): snapshots of
+//! every output format, `--suggest`, exit statuses, SARIF validated against the SARIF 2.1.0
+//! schema, and robustness (invalid UTF-8, symbolic-link loops, unreadable and huge files).
+
+#![cfg(feature = "cli")] // the binary is built only with the `cli` feature
+
+use bigcommerce_scopes::check::{check, Options, SkipReason};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FIXTURES: [&str; 5] = ["node-app", "php-app", "python-app", "ruby-app", "go-app"];
+
+/// Files each fixture's .gitignore excludes: written before a scan (git does not track them, so
+/// they cannot be checked in), each with a call that must never be reported.
+const IGNORED: [(&str, &str, &str); 5] = [
+    ("node-app", "dist/bundle.js", "fetch('https://api.bigcommerce.com/stores/x/v3/orders', { method: 'DELETE' });\n"),
+    (
+        "php-app",
+        "vendor/acme/client.php",
+        "<?php $c->request('DELETE', 'https://api.bigcommerce.com/stores/x/v3/catalog/products');\n",
+    ),
+    (
+        "python-app",
+        "build/lib/app/catalog.py",
+        "requests.delete(f\"https://api.bigcommerce.com/stores/{h}/v3/catalog/products\")\n",
+    ),
+    ("ruby-app", "tmp/cache.rb", "Net::HTTP::Delete.new(URI(\"https://api.bigcommerce.com/stores/x/v3/orders\"))\n"),
+    ("go-app", "bin/gen.go", "http.NewRequest(\"DELETE\", \"https://api.bigcommerce.com/stores/x/v3/orders\", nil)\n"),
+];
+
+fn fixture(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check").join(name);
+    for (app, path, text) in IGNORED {
+        if app == name {
+            let p = dir.join(path);
+            if std::fs::read_to_string(&p).ok().as_deref() != Some(text) {
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                // Written whole under another name, then renamed: tests run in parallel.
+                let tmp = p.with_extension(format!("tmp{}", std::process::id()));
+                std::fs::write(&tmp, text).unwrap();
+                std::fs::rename(&tmp, &p).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn bc_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_bc-scopes"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("bc-scopes runs");
+    Run {
+        code: out.status.code().expect("bc-scopes exits normally"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn transcript(dir: &Path, args: &[&str]) -> String {
+    let r = bc_in(dir, args);
+    format!("$ bc-scopes {}\nexit status: {}\n--- stdout\n{}--- stderr\n{}", args.join(" "), r.code, r.stdout, r.stderr)
+}
+
+fn json_of(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let r = bc_in(dir, args);
+    let v = serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}):\n{}{}", r.stdout, r.stderr));
+    (r.code, v)
+}
+
+// ---- snapshots of every format ------------------------------------------------------------------
+
+#[test]
+fn snapshots_of_every_format() {
+    for app in FIXTURES {
+        let dir = fixture(app);
+        for (name, args) in [
+            ("human", vec!["check"]),
+            ("verbose", vec!["check", "--verbose"]),
+            ("json", vec!["check", "--format", "json"]),
+            ("sarif", vec!["check", "--format", "sarif"]),
+            ("github", vec!["check", "--format", "github"]),
+            ("suggest", vec!["check", "--suggest"]),
+        ] {
+            insta::assert_snapshot!(format!("check_{}_{name}", app.replace('-', "_")), transcript(&dir, &args));
+        }
+    }
+}
+
+#[test]
+fn json_fields_are_the_documented_interface() {
+    for app in FIXTURES {
+        let (_, v) = json_of(&fixture(app), &["check", "--json"]);
+        let calls = v["calls"].as_array().unwrap();
+        assert!(!calls.is_empty(), "{app}: no calls");
+        for c in calls {
+            assert!(c["file"].is_string() && !c["file"].as_str().unwrap().starts_with('/'), "{app}: {c}");
+            assert!(c["line"].as_u64().unwrap() >= 1 && c["column"].as_u64().unwrap() >= 1, "{app}: {c}");
+            assert!(c["method"].is_string() || c["method"].is_null(), "{app}: {c}");
+            assert!(c["target"].is_string(), "{app}: {c}");
+            assert!(c["route"].is_string() || c["route"].is_null(), "{app}: {c}");
+            assert!(c["least_privileged"].is_string() || c["least_privileged"].is_null(), "{app}: {c}");
+        }
+        assert!(v["needed_scopes"].as_array().unwrap().iter().all(Value::is_string), "{app}");
+        for f in v["findings"].as_array().unwrap() {
+            assert!(f["kind"].is_string() && f["severity"].is_string() && f["message"].is_string(), "{app}: {f}");
+        }
+        // Sorted by file, line, column.
+        let keys: Vec<(String, u64, u64)> = calls
+            .iter()
+            .map(|c| {
+                (c["file"].as_str().unwrap().to_owned(), c["line"].as_u64().unwrap(), c["column"].as_u64().unwrap())
+            })
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{app}: calls are sorted");
+    }
+}
+
+#[test]
+fn ignored_and_binary_files_are_skipped() {
+    for app in FIXTURES {
+        let (_, v) = json_of(&fixture(app), &["check", "--json"]);
+        let (_, ignored, _) = IGNORED.iter().find(|i| i.0 == app).unwrap();
+        let files: Vec<&str> = v["calls"].as_array().unwrap().iter().map(|c| c["file"].as_str().unwrap()).collect();
+        assert!(!files.contains(ignored), "{app}: the .gitignore'd {ignored} was scanned");
+        let skipped = v["skipped"].as_array().unwrap();
+        assert!(skipped.iter().all(|s| s["path"] != *ignored), "{app}: ignored files are not even listed");
+        assert!(skipped.iter().any(|s| s["reason"] == "binary"), "{app}: the binary file is skipped: {skipped:?}");
+    }
+    // `ignore_paths` of bc-scopes.toml.
+    let (_, v) = json_of(&fixture("node-app"), &["check", "--json"]);
+    assert!(v["calls"].as_array().unwrap().iter().all(|c| !c["file"].as_str().unwrap().starts_with("scripts/")));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let dir = fixture("node-app");
+    let a = bc_in(&dir, &["check", "--json"]).stdout;
+    for _ in 0..3 {
+        assert_eq!(bc_in(&dir, &["check", "--json"]).stdout, a);
+    }
+    let mut one = Options::new([&dir]);
+    one.threads = 1;
+    let mut two = Options::new([&dir]);
+    two.threads = 2;
+    let (r1, r2) = (check(&one).unwrap(), check(&two).unwrap());
+    assert_eq!(serde_json::to_string(&r1).unwrap(), serde_json::to_string(&r2).unwrap());
+}
+
+// ---- SARIF ---------------------------------------------------------------------------------------
+
+#[test]
+fn sarif_validates_against_the_sarif_2_1_0_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/sarif-schema-2.1.0.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    // The official schema's `language` patterns (of `run` and `toolComponent`),
+    // `^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`, have a stray `]`, which jsonschema's check of the
+    // schema itself (`format: regex`) rejects. The file is kept as published; the patterns are
+    // corrected here, in memory (the output has no `language`).
+    fn fix(v: &mut Value, n: &mut usize) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    if k == "pattern" && x == "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$" {
+                        *x = Value::from("^[a-zA-Z]{2}(-[a-zA-Z]{2})?$");
+                        *n += 1;
+                    } else {
+                        fix(x, n);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(|x| fix(x, n)),
+            _ => {}
+        }
+    }
+    let mut schema = schema;
+    let mut fixed = 0;
+    fix(&mut schema, &mut fixed);
+    assert_eq!(fixed, 2, "the schema file changed");
+    let validator =
+        jsonschema::options().should_validate_formats(true).build(&schema).expect("the SARIF schema compiles");
+    for app in FIXTURES {
+        let (_, log) = json_of(&fixture(app), &["check", "--format", "sarif"]);
+        let errors: Vec<String> =
+            validator.iter_errors(&log).map(|e| format!("{}: {e}", e.instance_path())).take(10).collect();
+        assert!(errors.is_empty(), "{app}: SARIF does not validate:\n{}", errors.join("\n"));
+        let mut broken = log.clone();
+        broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+        assert!(!validator.is_valid(&broken), "the validator rejects an invalid level");
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert!(!results.is_empty(), "{app}");
+        for r in results {
+            for l in r["locations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .chain(r["relatedLocations"].as_array().into_iter().flatten())
+            {
+                let uri = l["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
+                assert!(!uri.starts_with('/') && !uri.contains(' ') && !uri.contains(':'), "{app}: {uri}");
+            }
+        }
+        // Suppressed findings are carried with their suppression.
+        let suppressed = results.iter().filter(|r| r.get("suppressions").is_some()).count();
+        let (_, json) = json_of(&fixture(app), &["check", "--json"]);
+        assert_eq!(suppressed, json["suppressed"].as_array().unwrap().len(), "{app}");
+    }
+}
+
+// ---- exit statuses and options -------------------------------------------------------------------
+
+#[test]
+fn exit_statuses_follow_the_fail_level() {
+    let ruby = fixture("ruby-app"); // warnings only
+    assert_eq!(bc_in(&ruby, &["check"]).code, 0);
+    assert_eq!(bc_in(&ruby, &["check", "--fail-level", "warning"]).code, 1);
+    assert_eq!(bc_in(&ruby, &["check", "--fail-level", "note"]).code, 1);
+    let node = fixture("node-app"); // an error
+    assert_eq!(bc_in(&node, &["check"]).code, 1);
+    assert_eq!(bc_in(&node, &["check", "--format", "github"]).code, 1);
+    // --suggest never fails on findings.
+    assert_eq!(bc_in(&node, &["check", "--suggest"]).code, 0);
+}
+
+#[test]
+fn granted_flag_replaces_the_configuration() {
+    let ruby = fixture("ruby-app");
+    let (code, v) = json_of(&ruby, &["check", "--json"]);
+    assert_eq!(code, 0);
+    let needed: Vec<&str> = v["needed_scopes"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    let (code, v) = json_of(&ruby, &["check", "--json", "--fail-level", "note", "--granted", &needed.join(",")]);
+    assert_eq!(code, 0, "the minimal set is clean: {v}");
+    assert!(v["findings"].as_array().unwrap().is_empty());
+    // Missing a scope: an error, and findings about --granted scopes have no file.
+    let (code, v) = json_of(&ruby, &["check", "--json", "--granted", "store_v2_orders store_cart"]);
+    assert_eq!(code, 1);
+    let excess = v["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "excess").unwrap();
+    assert!(excess["file"].is_null(), "{excess}");
+}
+
+#[test]
+fn suggested_config_is_clean() {
+    for app in FIXTURES {
+        let src = fixture(app);
+        let suggestion = bc_in(&src, &["check", "--suggest"]).stdout;
+        let tmp = tempfile::tempdir().unwrap();
+        copy_dir(&src, tmp.path());
+        std::fs::write(tmp.path().join("bc-scopes.toml"), &suggestion).unwrap();
+        let r = bc_in(tmp.path(), &["check", "--json"]);
+        let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{app}: {}{}", r.stdout, r.stderr));
+        let problems: Vec<&Value> =
+            v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] != "note").collect();
+        assert!(problems.is_empty(), "{app}: the suggested config has findings: {problems:?}\n{suggestion}");
+        assert_eq!(r.code, 0, "{app}");
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let t = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&t).unwrap();
+            copy_dir(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), t).unwrap();
+        }
+    }
+}
+
+#[test]
+fn usage_and_configuration_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("a.js"), "fetch('/v3/catalog/products')\n").unwrap();
+    // No granted scopes anywhere.
+    let r = bc_in(tmp.path(), &["check"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--suggest"), "{}", r.stderr);
+    // A bad configuration names the place.
+    std::fs::write(tmp.path().join("bc-scopes.toml"), "granted = [\"store_v2_prodcts\"]\n").unwrap();
+    let r = bc_in(tmp.path(), &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("bc-scopes.toml:1:12: unknown scope `store_v2_prodcts`"), "{}", r.stderr);
+    let (code, v) = json_of(tmp.path(), &["check", "--json"]);
+    assert_eq!((code, v["error"]["kind"].as_str()), (2, Some("invalid_input")));
+    // Other usage errors.
+    std::fs::write(tmp.path().join("bc-scopes.toml"), "granted = []\n").unwrap();
+    assert_eq!(bc_in(tmp.path(), &["check", "no/such/dir"]).code, 2);
+    assert_eq!(bc_in(tmp.path(), &["check", "--fail-level", "fatal"]).code, 2);
+    assert_eq!(bc_in(tmp.path(), &["check", "--json", "--format", "sarif"]).code, 2);
+    assert_eq!(bc_in(tmp.path(), &["check", "--granted", "store_nope"]).code, 2);
+    assert_eq!(bc_in(tmp.path(), &["check", "--config", "missing.toml"]).code, 2);
+    assert_eq!(bc_in(tmp.path(), &["check", "--account-type", "shop"]).code, 2);
+    // The declared empty set is valid: the call is missing its scope.
+    assert_eq!(bc_in(tmp.path(), &["check"]).code, 1);
+}
+
+#[test]
+fn config_is_found_above_the_scanned_directory() {
+    let dir = fixture("php-app");
+    let (_, v) = json_of(&dir.join("src"), &["check", "--json"]);
+    assert_eq!(v["config"], "bc-scopes.toml");
+    assert!(v["calls"].as_array().unwrap().iter().all(|c| c["file"].as_str().unwrap().starts_with("src/")), "{v}");
+    let (_, v) = json_of(&dir, &["check", "--json", "src"]);
+    assert!(v["calls"].as_array().unwrap().iter().all(|c| c["file"].as_str().unwrap().starts_with("src/")));
+}
+
+// ---- robustness ----------------------------------------------------------------------------------
+
+fn granted_config(dir: &Path, extra: &str) {
+    std::fs::write(dir.join("bc-scopes.toml"), format!("granted = [\"store_v2_products\"]\n{extra}")).unwrap();
+}
+
+#[test]
+fn invalid_utf8_is_read_lossily() {
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    let mut bytes = b"// caf\xe9 \xff\xfe\n".to_vec();
+    bytes.extend_from_slice(
+        b"const x = '\xff'; fetch(`https://api.bigcommerce.com/stores/${h}/v3/catalog/products`);\n",
+    );
+    std::fs::write(tmp.path().join("latin1.js"), bytes).unwrap();
+    let report = check(&Options::new([tmp.path()])).unwrap();
+    assert_eq!(report.calls.len(), 1);
+    let c = &report.calls[0];
+    assert_eq!((c.file.as_str(), c.line, c.column), ("latin1.js", 2, 22));
+    assert_eq!(c.route, Some("/stores/{store_hash}/v3/catalog/products"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_survived() {
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    let sub = tmp.path().join("src");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("a.ts"), "await fetch(`/v3/catalog/products`);\n").unwrap();
+    std::os::unix::fs::symlink("..", sub.join("loop")).unwrap();
+    std::os::unix::fs::symlink("a.ts", sub.join("b.ts")).unwrap();
+    // Not followed (the default, as in ripgrep): listed as skipped.
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    assert_eq!(r.calls.len(), 1);
+    let links: Vec<&str> =
+        r.skipped.iter().filter(|s| s.reason == SkipReason::Symlink).map(|s| s.path.as_str()).collect();
+    assert_eq!(links, ["src/b.ts", "src/loop"]);
+    // Followed: the loop is detected and reported, the linked file is read.
+    let mut o = Options::new([tmp.path()]);
+    o.follow_links = true;
+    let r = check(&o).unwrap();
+    assert!(
+        r.skipped
+            .iter()
+            .any(|s| s.reason == SkipReason::WalkError && s.detail.as_deref().unwrap_or("").contains("loop")),
+        "{:?}",
+        r.skipped
+    );
+    assert_eq!(r.calls.iter().filter(|c| c.file.starts_with("src/")).count(), 2, "{:?}", r.calls);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_are_listed() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    let f = tmp.path().join("secret.py");
+    std::fs::write(&f, "requests.get(f\"https://api.bigcommerce.com/stores/{h}/v3/catalog/products\")\n").unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    if std::fs::read(&f).is_ok() {
+        // Running as root: permissions do not stop reading.
+        assert_eq!(r.calls.len(), 1);
+    } else {
+        assert!(r.calls.is_empty());
+        assert_eq!(r.skipped[0].reason, SkipReason::Unreadable);
+        assert_eq!(r.skipped[0].path, "secret.py");
+    }
+    // A directory that cannot be listed.
+    let d = tmp.path().join("locked");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let r = check(&Options::new([tmp.path()]));
+    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(r.is_ok());
+}
+
+#[test]
+fn huge_files_are_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "max_file_size = 4096\n");
+    let call = "fetch(`https://api.bigcommerce.com/stores/${h}/v3/catalog/products`, { method: 'DELETE' });\n";
+    std::fs::write(tmp.path().join("bundle.js"), call.repeat(100)).unwrap();
+    std::fs::write(tmp.path().join("small.js"), call).unwrap();
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    assert_eq!(r.calls.len(), 1);
+    assert_eq!(r.skipped.len(), 1);
+    assert_eq!((r.skipped[0].path.as_str(), r.skipped[0].reason), ("bundle.js", SkipReason::TooLarge));
+    // The default limit (4 MiB) without configuration.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("big.js"), call.repeat(5 * 1024 * 1024 / call.len() + 1)).unwrap();
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    assert_eq!((r.calls.len(), r.skipped[0].reason), (0, SkipReason::TooLarge));
+    // Verbose output lists what was skipped.
+    let out = bc_in(tmp.path(), &["check", "--verbose", "--granted", "store_v2_products"]).stdout;
+    assert!(out.contains("big.js  too-large:"), "{out}");
+}
+
+#[test]
+fn code_is_never_run_and_comments_are_not_calls() {
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    std::fs::write(
+        tmp.path().join("a.js"),
+        "// fetch('https://api.bigcommerce.com/stores/x/v3/orders', {method: 'DELETE'})\n/* '/v3/customers' */\nconsole.log('calling /v3/orders now');\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("b.py"), "# requests.delete('/v3/orders')\nprint(\"see /v3/orders docs\")\n")
+        .unwrap();
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    assert!(r.calls.is_empty(), "{:?}", r.calls);
+}
