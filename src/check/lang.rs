@@ -12,7 +12,7 @@ use std::path::Path;
 /// assert_eq!(Language::from_path(Path::new("app/models/order.rb")), Some(Language::Ruby));
 /// assert_eq!(Language::from_path(Path::new("logo.png")), None);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::VariantArray)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// `.js`, `.jsx`, `.mjs`, `.cjs`, and the script of `.vue` / `.svelte` files.

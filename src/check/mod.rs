@@ -205,6 +205,45 @@ impl Report {
     }
 }
 
+/// A call site found in one source text, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExtractedCall {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column of the URL expression.
+    pub column: usize,
+    /// The method, where the code shows it.
+    pub method: Option<Method>,
+    /// The URL expression as written.
+    pub written: String,
+    /// What would be resolved (interpolations filled, base URLs joined).
+    pub target: String,
+}
+
+/// The BigCommerce call sites the checker finds in one source text of `language`, without
+/// walking files, reading configuration or resolving (for tools and fuzzing).
+///
+/// ```
+/// use bigcommerce_scopes::check::{extract_source, Language};
+/// let src = "await axios.post(`https://api.bigcommerce.com/stores/${hash}/v3/catalog/products`, body);";
+/// let calls = extract_source(src, Language::JavaScript);
+/// assert_eq!(calls[0].method, Some(bigcommerce_scopes::Method::Post));
+/// assert!(calls[0].target.ends_with("/v3/catalog/products"));
+/// ```
+pub fn extract_source(source: &str, language: Language) -> Vec<ExtractedCall> {
+    let ctx = FileContext { base_url: None, strong: true };
+    extract::extract(source, language, &ctx)
+        .into_iter()
+        .map(|c| ExtractedCall {
+            line: c.line as usize,
+            column: c.column as usize,
+            method: c.method,
+            written: c.written,
+            target: c.target,
+        })
+        .collect()
+}
+
 /// Run a check.
 ///
 /// Errors (all [`ErrorKind::InvalidInput`]): a path that does not exist, an unreadable or
