@@ -151,13 +151,7 @@ impl Scope {
     /// assert!(Scope::parse_lenient("store_nothing").is_err());
     /// ```
     pub fn parse_lenient(name: &str) -> Result<ParsedScope, Error> {
-        if let Some(s) = Scope::from_name(name) {
-            return Ok(ParsedScope { scope: s, variant: None });
-        }
-        if let Some((k, s)) = tables::SCOPE_VARIANTS.get_entry(name) {
-            return Ok(ParsedScope { scope: *s, variant: Some(k) });
-        }
-        Err(unknown_scope(name))
+        lookup(name).ok_or_else(|| unknown_scope(name))
     }
 
     /// Which HTTP methods this scope allows on the resources it grants: a read-only scope allows
@@ -206,6 +200,14 @@ impl Scope {
     pub fn holdable_by(self, account_type: AccountType) -> bool {
         self.info().account_types.contains(&account_type)
     }
+}
+
+/// A canonical name or a variant spelling; `None` for anything else (no suggestions computed).
+pub(crate) fn lookup(name: &str) -> Option<ParsedScope> {
+    if let Some(s) = Scope::from_name(name) {
+        return Some(ParsedScope { scope: s, variant: None });
+    }
+    tables::SCOPE_VARIANTS.get_entry(name).map(|(k, s)| ParsedScope { scope: *s, variant: Some(k) })
 }
 
 pub(crate) fn unknown_scope(name: &str) -> Error {

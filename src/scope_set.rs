@@ -6,6 +6,9 @@ use crate::tables::Scope;
 use serde::{Serialize, Serializer};
 use strum::{EnumCount, VariantArray};
 
+/// At most this many unknown names are listed (with suggestions) in one error.
+const MAX_REPORTED: usize = 20;
+
 const _: () = assert!(Scope::COUNT <= 128, "ScopeSet holds at most 128 scopes");
 
 /// A set of scopes.
@@ -127,16 +130,19 @@ impl ScopeSet {
     pub fn parse_list(list: &str) -> Result<ParsedScopeList, Error> {
         let mut out = ParsedScopeList { scopes: ScopeSet::new(), warnings: Vec::new() };
         let mut unknown = Vec::new();
+        let mut unknown_more = 0usize;
         let mut suggestions = Vec::new();
         for token in list.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
-            match Scope::parse_lenient(token) {
-                Ok(p @ ParsedScope { scope, .. }) => {
+            match crate::scope::lookup(token) {
+                Some(p @ ParsedScope { scope, .. }) => {
                     if let Some(w) = p.warning() {
                         out.warnings.push(w);
                     }
                     out.scopes.insert(scope);
                 }
-                Err(e) => {
+                None if unknown.len() >= MAX_REPORTED => unknown_more += 1,
+                None => {
+                    let e = crate::scope::unknown_scope(token);
                     let hint = e.suggestions().first().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
                     unknown.push(format!("`{}`{hint}", token.chars().take(80).collect::<String>().escape_debug()));
                     suggestions.extend(e.suggestions().first().cloned());
@@ -147,7 +153,8 @@ impl ScopeSet {
             Ok(out)
         } else {
             let noun = if unknown.len() == 1 { "scope" } else { "scopes" };
-            Err(Error::new(ErrorKind::UnknownScope, format!("unknown {noun} {}", unknown.join(", ")))
+            let more = if unknown_more > 0 { format!(" and {unknown_more} more") } else { String::new() };
+            Err(Error::new(ErrorKind::UnknownScope, format!("unknown {noun} {}{more}", unknown.join(", ")))
                 .with_suggestions(suggestions))
         }
     }

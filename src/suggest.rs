@@ -1,8 +1,16 @@
 //! "Did you mean …" suggestions for names a user mistyped.
 
+/// Inputs longer than this get no suggestions.
+pub(crate) const MAX_SUGGESTABLE: usize = 80;
+
 /// The candidates closest to `input`, best first: case-insensitive equality first, then by
 /// Levenshtein distance within a bound that grows with the input's length.
 pub(crate) fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
+    // No name is this long: an input that is cannot be a typo of one, and comparing it would cost
+    // time proportional to its length (hostile input).
+    if input.len() > MAX_SUGGESTABLE {
+        return Vec::new();
+    }
     let lower = input.to_lowercase();
     let bound = (lower.chars().count() / 3).clamp(2, 8);
     let mut scored: Vec<(usize, &'a str)> = candidates

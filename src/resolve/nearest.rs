@@ -93,7 +93,11 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
         }
     }
     if suggestions.is_empty() {
-        let words = input.iter().filter(|s| !is_value(s)).map(|s| s.to_ascii_lowercase()).collect();
+        let words = input
+            .iter()
+            .filter(|s| !is_value(s) && s.len() <= crate::suggest::MAX_SUGGESTABLE)
+            .map(|s| s.to_ascii_lowercase())
+            .collect();
         let mut dist = Distances { words, cache: std::collections::HashMap::new() };
         let mut scored: Vec<(usize, &'static str)> = ROUTES
             .iter()
