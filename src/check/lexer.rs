@@ -65,9 +65,10 @@ pub(crate) struct Lexed<'s> {
 
 impl<'s> Lexed<'s> {
     /// The source text of a token.
+    /// Out of range (callers look ahead past the last token on truncated input): empty.
     pub(crate) fn text(&self, i: usize) -> &'s str {
-        let t = self.toks[i];
-        &self.src[t.start as usize..t.end as usize]
+        let Some(t) = self.toks.get(i) else { return "" };
+        self.src.get(t.start as usize..t.end as usize).unwrap_or("")
     }
 
     /// Whether token `i` is the punctuation `p`.

@@ -80,6 +80,8 @@ pub enum SkipReason {
     Symlink,
     /// The walk reported an error here (a symbolic-link loop, a directory that cannot be read).
     WalkError,
+    /// The call extractor failed on this file (a defect: please report it).
+    ExtractorError,
 }
 
 /// A file (or directory) that was skipped.
@@ -259,7 +261,12 @@ fn scan_file(path: &Path, language: Language, max: u64, ctx: &FileContext) -> Sc
         Err(_) => String::from_utf8_lossy(&bytes),
     };
     let file_ctx = FileContext { strong, ..ctx.clone() };
-    let calls = extract(&text, language, &file_ctx);
+    // A defect in the extractor must cost one file, not the whole check: the file is reported as
+    // skipped (fuzzing looks for such defects; each one found becomes a regression test).
+    let calls = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&text, language, &file_ctx))) {
+        Ok(calls) => calls,
+        Err(_) => return Scan::Skipped(SkipReason::ExtractorError, None),
+    };
     let comments = comments(&text);
     if calls.is_empty() && comments.is_empty() {
         return Scan::Read { bytes: n, result: None };
