@@ -263,11 +263,12 @@ fn scan_file(path: &Path, language: Language, max: u64, ctx: &FileContext) -> Sc
     let file_ctx = FileContext { strong, ..ctx.clone() };
     // A defect in the extractor must cost one file, not the whole check: the file is reported as
     // skipped (fuzzing looks for such defects; each one found becomes a regression test).
-    let calls = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&text, language, &file_ctx))) {
-        Ok(calls) => calls,
-        Err(_) => return Scan::Skipped(SkipReason::ExtractorError, None),
+    let scanned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        (extract(&text, language, &file_ctx), comments(&text))
+    }));
+    let Ok((calls, comments)) = scanned else {
+        return Scan::Skipped(SkipReason::ExtractorError, None);
     };
-    let comments = comments(&text);
     if calls.is_empty() && comments.is_empty() {
         return Scan::Read { bytes: n, result: None };
     }
