@@ -41,10 +41,6 @@ struct Distances<'a> {
 impl<'a> Distances<'a> {
     fn get(&mut self, word: usize, literal: &'a str) -> usize {
         let w = &self.words[word];
-        // Costs are capped at 6, and the length difference bounds the distance from below.
-        if w.len().abs_diff(literal.len()) >= 6 {
-            return 6;
-        }
         *self.cache.entry((word, literal)).or_insert_with(|| strsim::levenshtein(w, literal))
     }
 }
