@@ -286,6 +286,13 @@ impl<'l, 's> Extractor<'l, 's> {
         self.l.toks.len()
     }
 
+    /// The source text from token `a` to token `b - 1`; empty where `b` runs past the last token
+    /// (truncated input).
+    fn span(&self, a: usize, b: usize) -> &'s str {
+        let ends = self.l.toks.get(a).zip(self.l.toks.get(b.saturating_sub(1)));
+        ends.and_then(|(f, l)| self.l.src.get(f.start as usize..l.end as usize)).unwrap_or("")
+    }
+
     fn text(&self, i: usize) -> &'s str {
         self.l.text(i)
     }
@@ -696,7 +703,7 @@ impl<'l, 's> Extractor<'l, 's> {
                     out.push(Piece::Hole(String::new()));
                     return;
                 }
-                let written = &self.l.src[self.l.toks[a].start as usize..self.l.toks[b - 1].end as usize];
+                let written = self.span(a, b);
                 match simple_name(written) {
                     Some(name) => out.extend(self.value_of(&name, a, depth)),
                     None => out.push(Piece::Hole(String::new())),
@@ -1275,7 +1282,7 @@ impl<'l, 's> Extractor<'l, 's> {
 
     /// The expression as written, white space collapsed.
     fn written(&self, a: usize, b: usize) -> String {
-        let raw = &self.l.src[self.l.toks[a].start as usize..self.l.toks[b - 1].end as usize];
+        let raw = self.span(a, b);
         let mut s = String::new();
         let mut space = false;
         for c in raw.chars() {
@@ -1298,10 +1305,10 @@ impl<'l, 's> Extractor<'l, 's> {
 
     /// Line and 1-based character column of token `k`.
     fn position(&self, k: usize) -> (u32, u32) {
-        let t = self.l.toks[k];
-        let start = t.start as usize;
-        let line_start = self.l.src[..start].rfind('\n').map_or(0, |p| p + 1);
-        (t.line, self.l.src[line_start..start].chars().count() as u32 + 1)
+        let Some(t) = self.l.toks.get(k) else { return (1, 1) };
+        let before = self.l.src.get(..t.start as usize).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        (t.line, before[line_start..].chars().count() as u32 + 1)
     }
 }
 
