@@ -8,7 +8,6 @@
 use bigcommerce_scopes::check::{check, Options, SkipReason};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const FIXTURES: [&str; 5] = ["node-app", "php-app", "python-app", "ruby-app", "go-app"];
 
@@ -47,29 +46,16 @@ fn fixture(name: &str) -> PathBuf {
     dir
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+
+use common::Run;
 
 fn bc_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bc-scopes"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("bc-scopes runs");
-    Run {
-        code: out.status.code().expect("bc-scopes exits normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    common::run(args, Some(dir), "")
 }
 
 fn transcript(dir: &Path, args: &[&str]) -> String {
-    let r = bc_in(dir, args);
-    format!("$ bc-scopes {}\nexit status: {}\n--- stdout\n{}--- stderr\n{}", args.join(" "), r.code, r.stdout, r.stderr)
+    bc_in(dir, args).transcript(&args.join(" "))
 }
 
 fn json_of(dir: &Path, args: &[&str]) -> (i32, Value) {

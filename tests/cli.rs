@@ -4,40 +4,18 @@
 #![cfg(feature = "cli")] // the binary is built only with the `cli` feature
 
 use serde_json::Value;
-use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+
+use common::Run;
 
 fn bc(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bc-scopes"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("bc-scopes runs");
-    Run {
-        code: out.status.code().expect("bc-scopes exits normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    common::run(args, None, "")
 }
 
 /// The command, its exit status, stdout and stderr, as one text to snapshot.
 fn transcript(args: &[&str]) -> String {
-    let r = bc(args);
-    let shown: Vec<String> =
-        args.iter().map(|a| if a.contains(' ') { format!("{a:?}") } else { (*a).to_owned() }).collect();
-    format!(
-        "$ bc-scopes {}\nexit status: {}\n--- stdout\n{}--- stderr\n{}",
-        shown.join(" "),
-        r.code,
-        r.stdout,
-        r.stderr
-    )
+    bc(args).transcript(&common::shown(args))
 }
 
 /// Run a command that must succeed with JSON on stdout; returns the parsed value.

@@ -4,15 +4,12 @@
 #![cfg(feature = "cli")]
 
 use serde_json::Value;
-use std::process::Command;
+
+mod common;
 
 fn bc(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_bc-scopes")).args(args).output().expect("bc-scopes runs");
-    (
-        out.status.code().expect("exit status"),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
+    let r = common::run(args, None, "");
+    (r.code, r.stdout, r.stderr)
 }
 
 /// Realistic requests across every API family and input form.

@@ -288,33 +288,15 @@ fn unresolvable_lines_are_reported_with_their_numbers() {
 // ---- the command line ---------------------------------------------------------------------------
 
 #[cfg(feature = "cli")]
-mod cli {
-    use std::io::Write as _;
-    use std::process::{Command, Stdio};
+mod common;
 
-    struct Run {
-        code: i32,
-        stdout: String,
-        stderr: String,
-    }
+#[cfg(feature = "cli")]
+mod cli {
+
+    use super::common::{self, Run};
 
     fn bc_with_input(args: &[&str], stdin: &str) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bc-scopes"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("bc-scopes runs");
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
-        Run {
-            code: out.status.code().expect("bc-scopes exits normally"),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        common::run(args, None, stdin)
     }
 
     fn bc(args: &[&str]) -> Run {
@@ -322,16 +304,7 @@ mod cli {
     }
 
     fn transcript(args: &[&str]) -> String {
-        let r = bc(args);
-        let shown: Vec<String> =
-            args.iter().map(|a| if a.contains(' ') { format!("{a:?}") } else { (*a).to_owned() }).collect();
-        format!(
-            "$ bc-scopes {}\nexit status: {}\n--- stdout\n{}--- stderr\n{}",
-            shown.join(" "),
-            r.code,
-            r.stdout,
-            r.stderr
-        )
+        bc(args).transcript(&common::shown(args))
     }
 
     fn json(args: &[&str], code: i32) -> serde_json::Value {

@@ -1,0 +1,49 @@
+//! Running the `bc-scopes` binary from integration tests, shared by the CLI test files.
+#![allow(dead_code)] // each test file uses a part
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// The outcome of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run `bc-scopes` with `args` in `dir` (the crate root by default), `stdin` on standard input.
+pub fn run(args: &[&str], dir: Option<&Path>, stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bc-scopes"))
+        .args(args)
+        .current_dir(dir.unwrap_or(Path::new(env!("CARGO_MANIFEST_DIR"))))
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("bc-scopes runs");
+    child.stdin.take().expect("stdin is piped").write_all(stdin.as_bytes()).expect("stdin is writable");
+    let out = child.wait_with_output().expect("bc-scopes finishes");
+    Run {
+        code: out.status.code().expect("bc-scopes exits normally"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The arguments as a shell would show them (those with spaces quoted).
+pub fn shown(args: &[&str]) -> String {
+    args.iter().map(|a| if a.contains(' ') { format!("{a:?}") } else { (*a).to_owned() }).collect::<Vec<_>>().join(" ")
+}
+
+impl Run {
+    /// The command as shown, the exit status, stdout and stderr, as one text to snapshot.
+    pub fn transcript(&self, command: &str) -> String {
+        format!(
+            "$ bc-scopes {command}\nexit status: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
