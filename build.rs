@@ -98,15 +98,6 @@ fn camel(name: &str) -> String {
         .collect()
 }
 
-/// Trie nodes with at most this many literal children are scanned linearly instead of hashed.
-const SMALL_NODE: usize = 32;
-
-/// The packed key the resolver compares before comparing a segment's text: length, first and last
-/// byte. Must agree with `route::seg_key`.
-fn seg_key(s: &[u8]) -> u32 {
-    ((s.len() as u32) << 16) | ((s.first().copied().unwrap_or(0) as u32) << 8) | s.last().copied().unwrap_or(0) as u32
-}
-
 fn lit(v: &str) -> String {
     format!("{v:?}")
 }
@@ -504,24 +495,21 @@ fn generate_routes(
     }
     writeln!(out, "pub(crate) static NODES: [Node; {}] = [", nodes.len()).unwrap();
     for n in &nodes {
-        // Few children: a linear scan beats hashing; many: a perfect-hash map.
-        let (map, small) = if n.literal.len() > SMALL_NODE {
-            let mut map = phf_codegen::Map::new();
-            for (k, v) in &n.literal {
-                map.entry(k.as_str(), v.to_string());
-            }
-            (map.build().to_string(), "&[]".to_string())
-        } else {
-            (
-                "phf::Map::new()".to_string(),
-                list(&n.literal, |(k, v)| format!("({}, {}, {v})", seg_key(k.as_bytes()), lit(k))),
-            )
+        // Literal children in a table indexed by a hash of their key, collision-free per node.
+        let keys: Vec<([u64; 2], usize)> =
+            n.literal.keys().map(|k| (datafile::segkey::words(k.as_bytes()), k.len())).collect();
+        let Some((mult, mask)) = datafile::segkey::layout(&keys) else {
+            fail(&[format!("route trie: no collision-free table for the segments {:?}", n.literal.keys())]);
         };
+        let mut slots = vec!["Slot::EMPTY".to_string(); if n.literal.is_empty() { 0 } else { mask as usize + 1 }];
+        for ((k, child), (w, len)) in n.literal.iter().zip(&keys) {
+            slots[datafile::segkey::slot(*w, *len, mult, mask)] =
+                format!("Slot {{ words: [{:#x}, {:#x}], len: {len}, child: {child}, text: {} }}", w[0], w[1], lit(k));
+        }
         writeln!(
             out,
-            "    Node {{ literal: {}, small: {}, param: {}, route: {} }},",
-            map,
-            small,
+            "    Node {{ mult: {mult:#x}, mask: {mask}, slots: &[{}], param: {}, route: {} }},",
+            slots.join(", "),
             n.param.map(|p| p as u32).unwrap_or(u32::MAX),
             n.route.map(|p| p as u32).unwrap_or(u32::MAX),
         )

@@ -93,30 +93,41 @@ pub struct Conditional {
 /// A node of the generated segment trie.
 #[derive(Debug)]
 pub(crate) struct Node {
-    pub(crate) literal: phf::Map<&'static str, u32>,
-    /// Few children: (packed key, segment, child), scanned linearly.
-    pub(crate) small: &'static [(u32, &'static str, u32)],
+    /// The hash multiplier and slot mask of `slots` (see `datafile::segkey`).
+    pub(crate) mult: u64,
+    pub(crate) mask: u32,
+    /// Literal children by the hash of their key; empty for nodes without literal children.
+    pub(crate) slots: &'static [Slot],
     pub(crate) param: u32,
     pub(crate) route: u32,
 }
 
-impl Node {
-    /// The child for a literal segment, if any.
-    #[inline]
-    pub(crate) fn child(&self, segment: &str) -> Option<u32> {
-        if self.small.is_empty() {
-            return self.literal.get(segment).copied();
-        }
-        let key = seg_key(segment.as_bytes());
-        self.small.iter().find(|(k, s, _)| *k == key && *s == segment).map(|(_, _, v)| *v)
-    }
+/// A literal child of a trie node: its segment's key and text, and the child node.
+#[derive(Debug)]
+pub(crate) struct Slot {
+    pub(crate) words: [u64; 2],
+    /// `u32::MAX` for an empty slot (no segment is that long).
+    pub(crate) len: u32,
+    pub(crate) child: u32,
+    pub(crate) text: &'static str,
 }
 
-/// Length, first and last byte of a segment, packed: most non-matching children differ here, so the
-/// text comparison runs about once per lookup. Must agree with `seg_key` in build.rs.
-#[inline]
-pub(crate) fn seg_key(s: &[u8]) -> u32 {
-    ((s.len() as u32) << 16) | ((s.first().copied().unwrap_or(0) as u32) << 8) | s.last().copied().unwrap_or(0) as u32
+impl Slot {
+    pub(crate) const EMPTY: Slot = Slot { words: [0, 0], len: u32::MAX, child: u32::MAX, text: "" };
+}
+
+impl Node {
+    /// The child for a literal segment, given its key (`datafile::segkey::words`), if any.
+    #[inline]
+    pub(crate) fn child(&self, segment: &[u8], words: [u64; 2]) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let s = &self.slots[crate::datafile::segkey::slot(words, segment.len(), self.mult, self.mask)];
+        // Up to 16 bytes the key is the text; longer segments are compared in full.
+        (s.len as usize == segment.len() && s.words == words && (segment.len() <= 16 || s.text.as_bytes() == segment))
+            .then_some(s.child)
+    }
 }
 
 impl Route {

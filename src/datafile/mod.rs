@@ -2,6 +2,7 @@
 //! TOML) and the library (which exposes the vocabularies and the data-file JSON Schema).
 
 pub mod schema;
+pub mod segkey;
 pub mod template;
 pub mod validate;
 pub mod vocab;

@@ -2,6 +2,7 @@
 //! `/v3/catalog/products/brands`-style literals win over `{product_id}`; every match is collected
 //! (into a fixed array) so the caller can see when two templates cross.
 
+use super::target::Segments;
 use crate::datafile::vocab::Host;
 use crate::tables::NODES;
 
@@ -31,27 +32,61 @@ fn root(host: Host) -> usize {
 }
 
 /// The most specific match: literal-first depth-first search that stops at the first route.
-pub(crate) fn first(host: Host, segments: &[&str]) -> Option<Match> {
-    fn go(node: usize, segments: &[&str], depth: usize, literals: u32) -> Option<Match> {
-        let n = &NODES[node];
-        let Some((seg, rest)) = segments.split_first() else {
-            return (n.route != u32::MAX).then_some(Match { route: n.route, literals });
-        };
-        if let Some(child) = n.child(seg) {
-            if let Some(m) = go(child as usize, rest, depth + 1, literals | (1 << depth)) {
-                return Some(m);
+///
+/// Iterative: the walk follows literals greedily and remembers, per depth, a parameter child it
+/// passed over; a dead end resumes at the deepest one (dead ends are rare in the data).
+#[inline]
+pub(crate) fn first(host: Host, segments: &Segments<'_>) -> Option<Match> {
+    let len = segments.len();
+    // (node, depth, literals) where the parameter child of `node` is still to be tried.
+    let mut pending = [(0u32, 0u32, 0u32); super::target::MAX_SEGMENTS];
+    let mut npending = 0;
+    let mut node = root(host) as u32;
+    let mut depth = 0;
+    let mut literals = 0u32;
+    loop {
+        let n = &NODES[node as usize];
+        if depth == len {
+            if n.route != u32::MAX {
+                return Some(Match { route: n.route, literals });
+            }
+        } else {
+            let seg = segments.bytes(depth);
+            let child = n.child(seg, segments.words(depth));
+            let param = (n.param != u32::MAX && !seg.is_empty()).then_some(n.param);
+            match (child, param) {
+                (Some(c), p) => {
+                    if let Some(p) = p {
+                        pending[npending] = (p, depth as u32 + 1, literals);
+                        npending += 1;
+                    }
+                    node = c;
+                    literals |= 1 << depth;
+                    depth += 1;
+                    continue;
+                }
+                (None, Some(p)) => {
+                    node = p;
+                    depth += 1;
+                    continue;
+                }
+                (None, None) => {}
             }
         }
-        if n.param != u32::MAX && !seg.is_empty() {
-            return go(n.param as usize, rest, depth + 1, literals);
+        // Dead end: back to the deepest parameter child passed over.
+        if npending == 0 {
+            return None;
         }
-        None
+        npending -= 1;
+        let (p, d, l) = pending[npending];
+        node = p;
+        depth = d as usize;
+        literals = l;
     }
-    go(root(host), segments, 0, 0)
 }
 
 /// Every route matching (for routes the build marked as crossed with another).
-pub(crate) fn all(host: Host, segments: &[&str]) -> Matches {
+pub(crate) fn all(host: Host, segments: &Segments<'_>) -> Matches {
     let mut m = Matches::none();
     walk(root(host), segments, 0, 0, &mut m);
     m
@@ -63,22 +98,23 @@ impl Matches {
     }
 }
 
-fn walk(node: usize, segments: &[&str], depth: usize, literals: u32, out: &mut Matches) {
+fn walk(node: usize, segments: &Segments<'_>, depth: usize, literals: u32, out: &mut Matches) {
     if out.len == MAX_MATCHES {
         return;
     }
     let n = &NODES[node];
-    let Some((seg, rest)) = segments.split_first() else {
+    if depth == segments.len() {
         if n.route != u32::MAX {
             out.found[out.len] = Match { route: n.route, literals };
             out.len += 1;
         }
         return;
-    };
-    if let Some(child) = n.child(seg) {
-        walk(child as usize, rest, depth + 1, literals | (1 << depth), out);
+    }
+    let seg = segments.bytes(depth);
+    if let Some(child) = n.child(seg, segments.words(depth)) {
+        walk(child as usize, segments, depth + 1, literals | (1 << depth), out);
     }
     if n.param != u32::MAX && !seg.is_empty() {
-        walk(n.param as usize, rest, depth + 1, literals, out);
+        walk(n.param as usize, segments, depth + 1, literals, out);
     }
 }

@@ -5,6 +5,8 @@
 //! interpreted" section; the rule is that an ambiguous target is refused, never resolved to a weaker
 //! requirement than the request could need.
 
+mod bytes;
+mod fast;
 mod matcher;
 mod nearest;
 mod target;
@@ -199,8 +201,17 @@ impl Method {
 /// assert_eq!(e.kind(), ErrorKind::InvalidTarget);
 /// ```
 pub fn resolve(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
+    match fast::resolve(method, target) {
+        Some(r) => Ok(r),
+        None => resolve_carefully(method, target),
+    }
+}
+
+/// The general path: every form of target, every check, every error.
+#[inline(never)]
+fn resolve_carefully(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
     let t = target::parse(target)?;
-    let segments = &t.segments[t.start..t.end];
+    let segments = &t.segments;
     let Some(best) = matcher::first(t.host, segments) else {
         return Err(nearest::unknown_endpoint(target, &t));
     };

@@ -1,7 +1,7 @@
 //! Suggestions for targets that match no documented route (the error path: may allocate).
 
 use super::matcher;
-use super::target::ParsedTarget;
+use super::target::{ParsedTarget, Segments};
 use crate::datafile::vocab::Host;
 use crate::error::{Error, ErrorKind};
 use crate::tables::ROUTES;
@@ -68,7 +68,7 @@ fn cost<'a>(input_len: usize, dist: &mut Distances<'a>, template: &[&'a str]) ->
 
 /// The error for a target that matches no route, with the nearest documented routes.
 pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
-    let input = &t.segments[t.start..t.end];
+    let input: Vec<&str> = t.segments.iter().collect();
     let mut suggestions: Vec<&'static str> = Vec::new();
     // A path written without its version, or in another case, that would match as written.
     let lower: Vec<String> = input.iter().map(|s| s.to_ascii_lowercase()).collect();
@@ -85,7 +85,8 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
         tries.push((Host::StoreDomain, with));
     }
     for (host, segs) in &tries {
-        if let Some(m) = matcher::first(*host, segs) {
+        let joined = segs.join("/");
+        if let Some(m) = Segments::split(&joined).and_then(|s| matcher::first(*host, &s)) {
             let tpl = ROUTES[m.route as usize].template;
             if !suggestions.contains(&tpl) {
                 suggestions.push(tpl);

@@ -1,6 +1,7 @@
 //! Turning a request target as code writes it into a host and path segments, refusing whatever
 //! could make the route ambiguous. Nothing here allocates.
 
+use super::bytes::{byte_mask, classes, find_byte, word, CLASS, CONTROL, FRAGMENT, HIGH, QUERY, SUSPICIOUS};
 use crate::datafile::vocab::Host;
 use crate::error::{Error, ErrorKind};
 
@@ -17,11 +18,8 @@ pub(crate) struct ParsedTarget<'a> {
     pub store_hash: Option<&'a str>,
     /// Legacy store-domain `/api/v2/...` request.
     pub legacy: bool,
-    /// Path segments; `start..end` are those after the host's fixed prefix (for legacy: starting
-    /// with `v2`).
-    pub segments: [&'a str; MAX_SEGMENTS],
-    pub start: usize,
-    pub end: usize,
+    /// The path segments after the host's fixed prefix (for legacy: starting with `v2`).
+    pub segments: Segments<'a>,
     /// The path as written after the prefix (for the OAuth URL of a legacy request).
     pub rest: &'a str,
     /// What normalization dropped: query string, fragment, trailing slash, `.json`.
@@ -30,29 +28,78 @@ pub(crate) struct ParsedTarget<'a> {
     pub json_suffix: bool,
 }
 
-const CONTROL: u8 = 1;
-const QUERY: u8 = 2;
-const FRAGMENT: u8 = 4;
-const SUSPICIOUS: u8 = 8;
-const HIGH: u8 = 16;
+/// Path segments as byte ranges of the target: what the matcher walks, without copying text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Segments<'a> {
+    /// The text the ranges index (the whole target, so that keys can be read in whole words).
+    text: &'a str,
+    spans: [(u16, u16); MAX_SEGMENTS],
+    start: usize,
+    end: usize,
+}
 
-/// Byte classes for the first scan of a target.
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = match i as u8 {
-            0..=b' ' | 0x7f => CONTROL,
-            b'?' => QUERY,
-            b'#' => FRAGMENT,
-            b'%' | b'\\' => SUSPICIOUS,
-            0x80..=0xff => HIGH,
-            _ => 0,
-        };
-        i += 1;
+impl<'a> Segments<'a> {
+    /// Segments separated by `/` in `path` (error paths: no checks); `None` beyond `MAX_SEGMENTS`.
+    pub(crate) fn split(path: &'a str) -> Option<Segments<'a>> {
+        let mut s = Segments { text: path, spans: [(0, 0); MAX_SEGMENTS], start: 0, end: 0 };
+        if path.is_empty() {
+            return Some(s);
+        }
+        let mut from = 0;
+        for (i, c) in path.bytes().enumerate().chain(std::iter::once((path.len(), b'/'))) {
+            if c == b'/' {
+                *s.spans.get_mut(s.end)? = (from as u16, i as u16);
+                s.end += 1;
+                from = i + 1;
+            }
+        }
+        Some(s)
     }
-    t
-};
+
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Segment `i` (after the prefix).
+    #[inline]
+    pub(crate) fn bytes(&self, i: usize) -> &'a [u8] {
+        let (s, e) = self.spans[self.start + i];
+        &self.text.as_bytes()[s as usize..e as usize]
+    }
+
+    /// Segment `i` as text.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> &'a str {
+        let (s, e) = self.spans[self.start + i];
+        &self.text[s as usize..e as usize]
+    }
+
+    /// Every segment as text.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The key of segment `i` (`datafile::segkey::words`), read in whole words where the target
+    /// allows.
+    #[inline(always)]
+    pub(crate) fn words(&self, i: usize) -> [u64; 2] {
+        let (s, e) = self.spans[self.start + i];
+        let (s, e) = (s as usize, e as usize);
+        let text = self.text.as_bytes();
+        let load = |at: usize| u64::from_le_bytes(text[at..at + 8].try_into().unwrap_or_default());
+        let len = e - s;
+        if len > 8 {
+            [load(s), load(e - 8)]
+        } else if s + 8 <= text.len() {
+            [load(s) & (u64::MAX >> (64 - 8 * len as u32).min(63) >> ((len == 0) as u32)), 0]
+        } else if e >= 8 {
+            [load(e - 8) >> (64 - 8 * len as u32).min(63) >> ((len == 0) as u32), 0]
+        } else {
+            crate::datafile::segkey::words(&text[s..e])
+        }
+    }
+}
 
 fn invalid(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidTarget, msg)
@@ -181,20 +228,26 @@ fn check_segment(seg: &str) -> Result<(), Error> {
     Ok(())
 }
 
+fn too_deep() -> Error {
+    Error::new(
+        ErrorKind::UnknownEndpoint,
+        format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep"),
+    )
+}
+
 /// Parse and check a target. Never allocates.
+#[inline]
 pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
     if target.len() > MAX_TARGET_LEN {
         return Err(invalid(format!("target is {} bytes long; the limit is {MAX_TARGET_LEN}", target.len())));
     }
-    let target = target.trim_matches(' ');
+    // Spaces around a pasted target are dropped (checked first: trim_matches is not free).
+    let target = if target.starts_with(' ') || target.ends_with(' ') { target.trim_matches(' ') } else { target };
     // One pass over the bytes with a class table: control characters and white space are refused
     // (non-ASCII text is checked char by char only when present); query, fragment and characters
     // that need a closer look are noted and located only when present.
     let bytes = target.as_bytes();
-    let mut acc = 0u8;
-    for &b in bytes {
-        acc |= CLASS[b as usize];
-    }
+    let acc = classes(bytes);
     if acc & CONTROL != 0 {
         let b = bytes.iter().find(|b| CLASS[**b as usize] & CONTROL != 0).copied().unwrap_or(b' ');
         return Err(invalid(format!(
@@ -209,109 +262,138 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
             )));
         }
     }
-    let fragment_at = if acc & FRAGMENT != 0 { target.find('#') } else { None };
+    let fragment_at = if acc & FRAGMENT != 0 { find_byte(bytes, b'#') } else { None };
     let before_fragment = &target[..fragment_at.unwrap_or(target.len())];
-    let query_at = if acc & QUERY != 0 { before_fragment.find('?') } else { None };
+    let query_at = if acc & QUERY != 0 { find_byte(before_fragment.as_bytes(), b'?') } else { None };
     let had_fragment = fragment_at.is_some();
     let had_query = query_at.is_some();
-    let target = &before_fragment[..query_at.unwrap_or(before_fragment.len())];
-    if target.is_empty() {
+    let url = &before_fragment[..query_at.unwrap_or(before_fragment.len())];
+    if url.is_empty() {
         return Err(invalid("target is empty"));
     }
 
-    // Full URL, or a path.
-    let scheme_end = scheme_end(target);
-    let (class, authority, path) = if let Some(i) = scheme_end {
-        let scheme = &target[..i];
+    // Full URL, or a path. The gateway's host as written in the docs is recognized without the
+    // general host checks (it passes them).
+    const GATEWAY: &str = "https://api.bigcommerce.com/";
+    let (class, authority, path) = if url.starts_with('/') && !url.starts_with("//") {
+        (None, None, url)
+    } else if url.len() >= GATEWAY.len() && url.as_bytes()[..GATEWAY.len()] == *GATEWAY.as_bytes() {
+        (Some(HostClass::Gateway), Some("api.bigcommerce.com"), &url[GATEWAY.len() - 1..])
+    } else if let Some(i) = scheme_end(url) {
+        let scheme = &url[..i];
         if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
             return Err(invalid(format!("scheme `{}` is not http or https", scheme.escape_debug())));
         }
-        let rest = &target[i + 3..];
+        let rest = &url[i + 3..];
         let (authority, path) = match rest.find('/') {
             Some(j) => (&rest[..j], &rest[j..]),
-            None => (rest, "/"),
+            // An empty path, as a slice of the target (offsets below are into it).
+            None => (rest, &rest[rest.len()..]),
         };
         let (class, host) = classify_host(authority)?;
         (Some(class), Some(host), path)
-    } else if target.starts_with("//") {
+    } else if url.starts_with("//") {
         return Err(invalid("scheme-relative URLs (`//host/...`) are refused; write the scheme"));
-    } else if target.contains(':')
-        && !target.starts_with('/')
-        && target.split('/').next().is_some_and(|s| s.contains(':'))
-    {
+    } else if url.contains(':') && url.split('/').next().is_some_and(|s| s.contains(':')) {
         return Err(invalid("target is neither a URL with http(s) nor a path"));
     } else {
-        (None, None, target)
+        (None, None, url)
     };
 
     let path = path.strip_prefix('/').unwrap_or(path);
     let path = path.strip_suffix('/').unwrap_or(path);
+    // Offsets below are into `target`, so that segment keys can be read a word at a time.
+    let base = path.as_ptr() as usize - target.as_ptr() as usize;
 
-    // `%`, `.` or `\\` in the path (not the host) call for a closer look at each segment.
-    // `%` or `\\` anywhere (rare) call for a closer look at every segment; dot segments are caught by
-    // their length.
-    let suspicious = acc & SUSPICIOUS != 0;
-    let mut segs = [""; MAX_SEGMENTS];
+    let mut segs = Segments { text: target, spans: [(0, 0); MAX_SEGMENTS], start: 0, end: 0 };
     let mut n = 0;
-    let mut push = |s: &'a str| -> Result<(), Error> {
-        if n == MAX_SEGMENTS {
-            return Err(Error::new(
-                ErrorKind::UnknownEndpoint,
-                format!("path has more than {MAX_SEGMENTS} segments; no documented route is that deep"),
-            ));
-        }
-        if s.len() <= 2 && s.bytes().all(|b| b == b'.') {
-            if s.is_empty() {
-                return Err(invalid("empty path segments (`//`) are refused"));
-            }
-            return Err(invalid(
-                "dot segments (`.` and `..`) are refused: they can climb out of the resource the path names",
-            ));
-        }
-        if suspicious {
-            check_segment(s)?;
-        }
-        segs[n] = s;
-        n += 1;
-        Ok(())
-    };
     if !path.is_empty() {
-        let mut from = 0;
-        for (i, &c) in path.as_bytes().iter().enumerate() {
-            if c == b'/' {
-                push(&path[from..i])?;
-                from = i + 1;
+        // Slashes found eight bytes at a time; one more segment than fits is refused, checked after
+        // the segments before it so that the first problem is the one reported.
+        let end = base + path.len();
+        let mut from = base;
+        let mut i = base;
+        let mut deep = false;
+        'scan: while i + 8 <= end {
+            let mut m = byte_mask(word(bytes, i), b'/');
+            while m != 0 {
+                let at = i + (m.trailing_zeros() / 8) as usize;
+                if n == MAX_SEGMENTS {
+                    deep = true;
+                    break 'scan;
+                }
+                segs.spans[n] = (from as u16, at as u16);
+                n += 1;
+                from = at + 1;
+                m &= m - 1;
+            }
+            i += 8;
+        }
+        if !deep {
+            for j in i..end {
+                if bytes[j] == b'/' {
+                    if n == MAX_SEGMENTS {
+                        deep = true;
+                        break;
+                    }
+                    segs.spans[n] = (from as u16, j as u16);
+                    n += 1;
+                    from = j + 1;
+                }
             }
         }
-        push(&path[from..])?;
+        if !deep {
+            if n == MAX_SEGMENTS {
+                deep = true;
+            } else {
+                segs.spans[n] = (from as u16, end as u16);
+                n += 1;
+            }
+        }
+        // Empty and dot segments: the only segments of at most two bytes that are refused.
+        for &(from, to) in &segs.spans[..n] {
+            let (from, to) = (from as usize, to as usize);
+            if to - from <= 2 && bytes[from..to].iter().all(|b| *b == b'.') {
+                if to == from {
+                    return Err(invalid("empty path segments (`//`) are refused"));
+                }
+                return Err(invalid(
+                    "dot segments (`.` and `..`) are refused: they can climb out of the resource the path names",
+                ));
+            }
+            // `%` or `\\` anywhere (rare) call for a closer look at every segment.
+            if acc & SUSPICIOUS != 0 {
+                check_segment(&target[from..to])?;
+            }
+        }
+        if deep {
+            return Err(too_deep());
+        }
     }
-    let all = &segs[..n];
-    let eq = |i: usize, lit: &str| all.get(i).is_some_and(|s| *s == lit);
-    let is_version = |s: &str| {
-        s.len() >= 2
-            && (s.as_bytes()[0] == b'v' || s.as_bytes()[0] == b'V')
-            && s[1..].bytes().all(|b| b.is_ascii_digit())
-    };
+    segs.end = n;
+    let seg = |i: usize| if i < n { segs.bytes(i) } else { b"" };
+    let is_version =
+        |s: &[u8]| s.len() >= 2 && (s[0] == b'v' || s[0] == b'V') && s[1..].iter().all(|b| b.is_ascii_digit());
 
     let mut host;
     let mut store_hash = None;
     let skip: usize;
     match class {
         Some(HostClass::Gateway) | Some(HostClass::Payments) => {
-            if !eq(0, "stores") || n < 2 {
+            if seg(0) != b"stores" || n < 2 {
                 return Err(invalid(format!(
                     "paths on {} start with /stores/{{store_hash}}/",
                     authority.unwrap_or_default()
                 )));
             }
-            store_hash = Some(all[1]);
+            store_hash = Some(segs.get(1));
             host = if matches!(class, Some(HostClass::Gateway)) { Host::Api } else { Host::Payments };
             skip = 2;
         }
         Some(HostClass::StoreDomain(hash)) => {
             // Store-management paths on a host that is not BigCommerce's gateway: a look-alike host
             // (`api.bigcommerce.com.evil.example`) or a misconfigured base URL. Never guess.
-            if eq(0, "stores") || all.first().is_some_and(|s| is_version(s)) {
+            if seg(0) == b"stores" || is_version(seg(0)) {
                 return Err(invalid(format!(
                     "host `{}` is not api.bigcommerce.com: store-management paths (/stores/..., /v2, /v3) are served only from https://api.bigcommerce.com",
                     authority.unwrap_or_default().escape_debug()
@@ -322,12 +404,12 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
             skip = 0;
         }
         None => {
-            if eq(0, "stores") && n >= 2 {
-                store_hash = Some(all[1]);
+            if seg(0) == b"stores" && n >= 2 {
+                store_hash = Some(segs.get(1));
                 // `/stores/{hash}/v3/...` is the gateway; `/stores/{hash}/payments` the payments host.
-                host = if all.get(2).is_some_and(|s| is_version(s)) { Host::Api } else { Host::Payments };
+                host = if is_version(seg(2)) { Host::Api } else { Host::Payments };
                 skip = 2;
-            } else if all.first().is_some_and(|s| is_version(s)) {
+            } else if is_version(seg(0)) {
                 host = Host::Api;
                 skip = 0;
             } else {
@@ -339,34 +421,22 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
     let mut start = skip;
     let mut legacy = false;
     // Legacy store-domain API: /api/v2/... on a store's domain.
-    if host == Host::StoreDomain && n >= skip + 2 && segs[skip] == "api" && segs[skip + 1].eq_ignore_ascii_case("v2") {
+    if host == Host::StoreDomain && n >= skip + 2 && seg(skip) == b"api" && seg(skip + 1).eq_ignore_ascii_case(b"v2") {
         legacy = true;
         host = Host::Api;
         start = skip + 1;
     }
     // Where the path after the prefix starts in the original string (for the OAuth URL).
-    let rest = if start < n { &path[segs[start].as_ptr() as usize - path.as_ptr() as usize..] } else { "" };
+    let rest = if start < n { &target[segs.spans[start].0 as usize..base + path.len()] } else { "" };
     // The `.json` suffix of v2 paths.
     let mut json_suffix = false;
-    if host == Host::Api && n > start + 1 && segs[start].eq_ignore_ascii_case("v2") {
-        if let Some(stripped) = segs[n - 1].strip_suffix(".json") {
-            if stripped.is_empty() {
-                return Err(invalid("`.json` is not a path segment"));
-            }
-            segs[n - 1] = stripped;
-            json_suffix = true;
+    if host == Host::Api && n > start + 1 && seg(start).eq_ignore_ascii_case(b"v2") && seg(n - 1).ends_with(b".json") {
+        if seg(n - 1).len() == ".json".len() {
+            return Err(invalid("`.json` is not a path segment"));
         }
+        segs.spans[n - 1].1 -= ".json".len() as u16;
+        json_suffix = true;
     }
-    Ok(ParsedTarget {
-        host,
-        store_hash,
-        legacy,
-        segments: segs,
-        start,
-        end: n,
-        rest,
-        had_query,
-        had_fragment,
-        json_suffix,
-    })
+    segs.start = start;
+    Ok(ParsedTarget { host, store_hash, legacy, segments: segs, rest, had_query, had_fragment, json_suffix })
 }
