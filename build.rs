@@ -401,6 +401,12 @@ fn generate_routes(
         let mut ops = r.ops.clone();
         ops.sort_by_key(|o| o.method);
         let start = op_index;
+        // Operation index per method (HEAD: GET's, as `Route::operation` answers).
+        let mut by_method = [u16::MAX; 6];
+        for (i, o) in ops.iter().enumerate() {
+            by_method[o.method as usize] = (start + i) as u16;
+        }
+        by_method[Method::Head as usize] = by_method[Method::Get as usize];
         for o in &ops {
             // Accepted scopes: the least one, what the docs add, and every scope implying one of them.
             let mut accepted: Vec<&str> = Vec::new();
@@ -448,7 +454,7 @@ fn generate_routes(
         file_notes.dedup();
         writeln!(
             out,
-            "    Route {{ template: {}, host: Host::{:?}, api: {}, spec: {}, title: {}, ops: ({}, {}), spec_notes: {}, crossed: {} }},",
+            "    Route {{ template: {}, host: Host::{:?}, api: {}, spec: {}, title: {}, ops: ({}, {}), by_method: {:?}, spec_notes: {}, crossed: {} }},",
             lit(&r.template.display()),
             r.template.host,
             api_variant(&r.file.api),
@@ -456,6 +462,7 @@ fn generate_routes(
             lit(&r.file.title),
             start,
             op_index,
+            by_method,
             strs(&file_notes),
             routes.iter().any(|o| crossed(&o.template, &r.template)),
         )
@@ -493,22 +500,26 @@ fn generate_routes(
         }
         nodes[cur].route = Some(ri);
     }
+    // Literal children in tables indexed by a hash of their key, collision-free per node, with one
+    // multiplier for the whole trie.
+    let keys: Vec<Vec<([u64; 2], usize)>> = nodes
+        .iter()
+        .map(|n| n.literal.keys().map(|k| (datafile::segkey::words(k.as_bytes()), k.len())).collect())
+        .collect();
+    let Some((mult, masks)) = datafile::segkey::layout(&keys) else {
+        fail(&["route trie: no multiplier gives every node a collision-free table".to_string()]);
+    };
+    writeln!(out, "pub(crate) const TRIE_MULT: u64 = {mult:#x};").unwrap();
     writeln!(out, "pub(crate) static NODES: [Node; {}] = [", nodes.len()).unwrap();
-    for n in &nodes {
-        // Literal children in a table indexed by a hash of their key, collision-free per node.
-        let keys: Vec<([u64; 2], usize)> =
-            n.literal.keys().map(|k| (datafile::segkey::words(k.as_bytes()), k.len())).collect();
-        let Some((mult, mask)) = datafile::segkey::layout(&keys) else {
-            fail(&[format!("route trie: no collision-free table for the segments {:?}", n.literal.keys())]);
-        };
+    for ((n, keys), mask) in nodes.iter().zip(&keys).zip(masks) {
         let mut slots = vec!["Slot::EMPTY".to_string(); if n.literal.is_empty() { 0 } else { mask as usize + 1 }];
-        for ((k, child), (w, len)) in n.literal.iter().zip(&keys) {
+        for ((k, child), (w, len)) in n.literal.iter().zip(keys) {
             slots[datafile::segkey::slot(*w, *len, mult, mask)] =
                 format!("Slot {{ words: [{:#x}, {:#x}], len: {len}, child: {child}, text: {} }}", w[0], w[1], lit(k));
         }
         writeln!(
             out,
-            "    Node {{ mult: {mult:#x}, mask: {mask}, slots: &[{}], param: {}, route: {} }},",
+            "    Node {{ mask: {mask}, slots: &[{}], param: {}, route: {} }},",
             slots.join(", "),
             n.param.map(|p| p as u32).unwrap_or(u32::MAX),
             n.route.map(|p| p as u32).unwrap_or(u32::MAX),

@@ -26,6 +26,10 @@ pub struct Route {
     pub title: &'static str,
     #[serde(skip)]
     pub(crate) ops: (usize, usize),
+    /// The index in `OPERATIONS` of the operation for each method (by `Method as usize`; HEAD has
+    /// GET's), `u16::MAX` where none is documented.
+    #[serde(skip)]
+    pub(crate) by_method: [u16; 6],
     /// Remarks about the spec's scope table.
     pub spec_notes: &'static [&'static str],
     /// Another template can match some of the same concrete paths, with no literal-first order
@@ -93,8 +97,7 @@ pub struct Conditional {
 /// A node of the generated segment trie.
 #[derive(Debug)]
 pub(crate) struct Node {
-    /// The hash multiplier and slot mask of `slots` (see `datafile::segkey`).
-    pub(crate) mult: u64,
+    /// The slot mask of `slots` (see `datafile::segkey`; the multiplier is `tables::TRIE_MULT`).
     pub(crate) mask: u32,
     /// Literal children by the hash of their key; empty for nodes without literal children.
     pub(crate) slots: &'static [Slot],
@@ -123,7 +126,7 @@ impl Node {
         if self.slots.is_empty() {
             return None;
         }
-        let s = &self.slots[crate::datafile::segkey::slot(words, segment.len(), self.mult, self.mask)];
+        let s = &self.slots[crate::datafile::segkey::slot(words, segment.len(), tables::TRIE_MULT, self.mask)];
         // Up to 16 bytes the key is the text; longer segments are compared in full.
         (s.len as usize == segment.len() && s.words == words && (segment.len() <= 16 || s.text.as_bytes() == segment))
             .then_some(s.child)
@@ -160,8 +163,7 @@ impl Route {
     /// assert_eq!(r.operation(Method::Head).unwrap().method, Method::Get);
     /// ```
     pub fn operation(&self, method: Method) -> Option<&'static Operation> {
-        let m = if method == Method::Head { Method::Get } else { method };
-        self.operations().iter().find(|o| o.method == m)
+        tables::OPERATIONS.get(self.by_method[method as usize] as usize)
     }
 }
 

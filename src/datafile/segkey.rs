@@ -43,36 +43,41 @@ pub fn slot(w: [u64; 2], len: usize, mult: u64, mask: u32) -> usize {
     ((x.wrapping_mul(mult) >> 40) as u32 & mask) as usize
 }
 
-/// A multiplier and mask under which `keys` (each the words and length of a distinct segment) land
-/// in distinct slots, trying tables of up to 8× the next power of two. `None` if two keys are equal
-/// (which distinct segments of up to 16 bytes never are).
+/// One multiplier for every node, and a mask per node, under which each node's `keys` (the words
+/// and length of its distinct literal children) land in distinct slots; each node's table is the
+/// smallest power of two, up to 8× its children, that works. One multiplier lets the resolver hash a
+/// segment before it knows the node. `None` if no multiplier is found (two equal keys).
 ///
 /// ```
 /// use bigcommerce_scopes::datafile::segkey::{layout, slot, words};
-/// let segs: [&[u8]; 3] = [b"catalog", b"orders", b"customers"];
-/// let keys: Vec<_> = segs.iter().map(|s| (words(s), s.len())).collect();
-/// let (mult, mask) = layout(&keys).unwrap();
-/// let mut slots: Vec<_> = keys.iter().map(|(w, l)| slot(*w, *l, mult, mask)).collect();
+/// let node: Vec<_> = [&b"catalog"[..], b"orders", b"customers"].iter().map(|s| (words(s), s.len())).collect();
+/// let (mult, masks) = layout(&[node.clone()]).unwrap();
+/// let mut slots: Vec<_> = node.iter().map(|(w, l)| slot(*w, *l, mult, masks[0])).collect();
 /// slots.sort();
 /// slots.dedup();
 /// assert_eq!(slots.len(), 3);
 /// ```
-pub fn layout(keys: &[([u64; 2], usize)]) -> Option<(u64, u32)> {
-    let size = keys.len().max(1).next_power_of_two();
+pub fn layout(nodes: &[Vec<([u64; 2], usize)>]) -> Option<(u64, Vec<u32>)> {
     // A fixed-seed generator: the generated tables are the same on every build.
     let mut state = 0x2545_f491_4f6c_dd1du64;
-    for scale in [1, 2, 4, 8] {
-        let mask = (size * scale - 1) as u32;
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let mult = state | 1;
-            let mut used = vec![false; mask as usize + 1];
-            if keys.iter().all(|(w, l)| !std::mem::replace(&mut used[slot(*w, *l, mult, mask)], true)) {
-                return Some((mult, mask));
+    'search: for _ in 0..100_000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let mult = state | 1;
+        let mut masks = Vec::with_capacity(nodes.len());
+        for keys in nodes {
+            let size = keys.len().max(1).next_power_of_two();
+            let fits = |mask: u32| {
+                let mut used = vec![false; mask as usize + 1];
+                keys.iter().all(|(w, l)| !std::mem::replace(&mut used[slot(*w, *l, mult, mask)], true))
+            };
+            match [1, 2, 4, 8].iter().map(|k| (size * k - 1) as u32).find(|m| fits(*m)) {
+                Some(mask) => masks.push(mask),
+                None => continue 'search,
             }
         }
+        return Some((mult, masks));
     }
     None
 }

@@ -18,13 +18,14 @@ use crate::tables::{NODES, ROUTES};
 const API_ROOT: u32 = 0;
 
 /// The 8 bytes from `i` as a little-endian word, zero past the end of `bytes` (which must be at
-/// least 8 bytes long, with `i` inside it): the last word is read where it fits and shifted.
+/// least 8 bytes long, with `i` at most its length): the last word is read where it fits and shifted.
 #[inline(always)]
 fn load(bytes: &[u8], i: usize) -> u64 {
     if i + 8 <= bytes.len() {
         word(bytes, i)
     } else {
-        word(bytes, bytes.len() - 8) >> (8 * (i + 8 - bytes.len()))
+        // `i` at the very end (an empty last segment) reads nothing.
+        word(bytes, bytes.len() - 8).checked_shr(8 * (i + 8 - bytes.len()) as u32).unwrap_or(0)
     }
 }
 
@@ -88,7 +89,6 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
     if p >= end || bytes[..end].ends_with(b".json") {
         return None;
     }
-    let first_segment = p;
 
     // The walk: literal child first; a parameter child passed over is remembered (with where its
     // segment ends) and resumed if the literal leads nowhere.
@@ -153,7 +153,8 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         operation,
         store_hash,
         legacy: false,
-        rest: &target[first_segment..end],
+        // Only legacy requests use it (for their OAuth URL), and the fast path takes none.
+        rest: "",
         dropped: Dropped { query: had_query, fragment: false, json_suffix: false },
     })
 }

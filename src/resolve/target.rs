@@ -330,8 +330,8 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
             i += 8;
         }
         if !deep {
-            for j in i..end {
-                if bytes[j] == b'/' {
+            for (j, &c) in bytes.iter().enumerate().take(end).skip(i) {
+                if c == b'/' {
                     if n == MAX_SEGMENTS {
                         deep = true;
                         break;
@@ -439,4 +439,24 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
     }
     segs.start = start;
     Ok(ParsedTarget { host, store_hash, legacy, segments: segs, rest, had_query, had_fragment, json_suffix })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Segments;
+    use crate::datafile::segkey;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The word-at-a-time key of a segment is the key the build computed for the same text,
+        /// wherever the segment sits in the target.
+        #[test]
+        fn segment_words_match_the_shared_key(path in "[a-z0-9/._-]{0,60}") {
+            if let Some(s) = Segments::split(&path) {
+                for i in 0..s.len() {
+                    prop_assert_eq!(s.words(i), segkey::words(s.bytes(i)), "segment {} of {:?}", i, path);
+                }
+            }
+        }
+    }
 }
