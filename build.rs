@@ -371,6 +371,14 @@ fn generate(d: &DataSet) -> String {
 }
 
 /// The route table and the segment trie the resolver walks.
+/// A node of the route trie as the build lays it out.
+#[derive(Default)]
+struct TrieNode {
+    literal: BTreeMap<String, usize>,
+    param: Option<usize>,
+    route: Option<usize>,
+}
+
 fn generate_routes(
     out: &mut String,
     d: &DataSet,
@@ -471,15 +479,9 @@ fn generate_routes(
     writeln!(out, "];\n").unwrap();
     writeln!(out, "pub(crate) static OPERATIONS: [Operation; {op_index}] = [\n{ops_out}];\n").unwrap();
 
-    // Segment trie: one root per host; literal children in a phf map, one parameter child.
-    #[derive(Default)]
-    struct Node {
-        literal: BTreeMap<String, usize>,
-        param: Option<usize>,
-        route: Option<usize>,
-    }
+    // Segment trie: one root per host; literal children in a hashed table, one parameter child.
     let hosts = [Host::Api, Host::Payments, Host::StoreDomain, Host::AppDomain];
-    let mut nodes: Vec<Node> = hosts.iter().map(|_| Node::default()).collect();
+    let mut nodes: Vec<TrieNode> = hosts.iter().map(|_| TrieNode::default()).collect();
     for (ri, r) in routes.iter().enumerate() {
         let mut cur = hosts.iter().position(|h| *h == r.template.host).unwrap();
         for seg in &r.template.segments {
@@ -487,7 +489,7 @@ fn generate_routes(
             cur = match next {
                 Some(n) => n,
                 None => {
-                    nodes.push(Node::default());
+                    nodes.push(TrieNode::default());
                     let n = nodes.len() - 1;
                     if is_param(seg) {
                         nodes[cur].param = Some(n);
@@ -527,4 +529,88 @@ fn generate_routes(
         .unwrap();
     }
     writeln!(out, "];").unwrap();
+    generate_shapes(out, &nodes);
+}
+
+/// The gateway's fast-path tables: every literal segment under the `Host::Api` root with an id, and
+/// every route's shape (its literal ids, 0 for a parameter) keyed to the route. A path whose segments,
+/// each read as a literal where it is one, form a known shape resolves to that route: the trie's
+/// literal-first walk finds the same one first, and every other template matching the path is less
+/// specific everywhere, so no crossing makes it ambiguous.
+fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
+    use datafile::segkey::{chd_build, chd_slot, key_hash, long_words, shape_hash, words};
+    let mut literals: BTreeMap<&str, u8> = BTreeMap::new();
+    let mut stack = vec![0usize];
+    while let Some(n) = stack.pop() {
+        for (k, child) in &nodes[n].literal {
+            literals.insert(k, 0);
+            stack.push(*child);
+        }
+        stack.extend(nodes[n].param);
+    }
+    if literals.len() > 255 {
+        fail(&[format!("{} gateway literals: shape ids are one byte; widen them", literals.len())]);
+    }
+    for (i, v) in literals.values_mut().enumerate() {
+        *v = i as u8 + 1;
+    }
+    let hashes: Vec<u64> = literals.keys().map(|k| key_hash(words(k.as_bytes()), k.len())).collect();
+    let Some((disp, mask)) = chd_build(&hashes) else {
+        fail(&["gateway literals: two segments hash alike".to_string()]);
+    };
+    let mut table = vec!["Literal::EMPTY,".to_string(); mask as usize + 1];
+    for ((k, id), h) in literals.iter().zip(&hashes) {
+        if k.len() > 32 {
+            fail(&[format!("gateway literal `{k}` is longer than the 32 bytes its key holds")]);
+        }
+        let w = long_words(k.as_bytes());
+        table[chd_slot(*h, &disp, mask)] = format!(
+            "Literal {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, id: {id} }}, // {k}",
+            w[0],
+            w[1],
+            w[2],
+            w[3],
+            k.len(),
+        );
+    }
+    writeln!(out, "pub(crate) static LITERAL_DISP: [u16; {}] = {disp:?};", disp.len()).unwrap();
+    writeln!(out, "pub(crate) const LITERAL_MASK: u32 = {mask};").unwrap();
+    writeln!(out, "pub(crate) static LITERALS: [Literal; {}] = [\n{}\n];", table.len(), table.join("\n")).unwrap();
+
+    // Shapes: depth-first from the gateway root, one per node that ends a route.
+    let mut shapes: Vec<(u128, usize)> = Vec::new();
+    let mut stack: Vec<(usize, Vec<u8>)> = vec![(0, Vec::new())];
+    while let Some((n, ids)) = stack.pop() {
+        if let Some(r) = nodes[n].route {
+            if ids.len() < 16 {
+                let mut key = (ids.len() as u128) << 120;
+                for (i, id) in ids.iter().enumerate() {
+                    key |= (*id as u128) << (8 * i);
+                }
+                shapes.push((key, r));
+            }
+        }
+        for (k, child) in &nodes[n].literal {
+            let mut next = ids.clone();
+            next.push(literals[k.as_str()]);
+            stack.push((*child, next));
+        }
+        if let Some(p) = nodes[n].param {
+            let mut next = ids.clone();
+            next.push(0);
+            stack.push((p, next));
+        }
+    }
+    shapes.sort();
+    let hashes: Vec<u64> = shapes.iter().map(|(k, _)| shape_hash(*k)).collect();
+    let Some((disp, mask)) = chd_build(&hashes) else {
+        fail(&["gateway shapes: two shapes hash alike".to_string()]);
+    };
+    let mut table = vec!["Shape::EMPTY".to_string(); mask as usize + 1];
+    for ((key, r), h) in shapes.iter().zip(&hashes) {
+        table[chd_slot(*h, &disp, mask)] = format!("Shape {{ key: {key:#x}, route: {r} }}");
+    }
+    writeln!(out, "pub(crate) static SHAPE_DISP: [u16; {}] = {disp:?};", disp.len()).unwrap();
+    writeln!(out, "pub(crate) const SHAPE_MASK: u32 = {mask};").unwrap();
+    writeln!(out, "pub(crate) static SHAPES: [Shape; {}] = [{}];", table.len(), table.join(", ")).unwrap();
 }

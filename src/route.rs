@@ -115,6 +115,32 @@ pub(crate) struct Slot {
     pub(crate) text: &'static str,
 }
 
+/// A literal segment of the gateway's routes, with its id in route shapes.
+#[derive(Debug)]
+pub(crate) struct Literal {
+    /// `datafile::segkey::long_words` of the text.
+    pub(crate) words: [u64; 4],
+    /// `u32::MAX` for an empty slot.
+    pub(crate) len: u32,
+    pub(crate) id: u8,
+}
+
+impl Literal {
+    pub(crate) const EMPTY: Literal = Literal { words: [0; 4], len: u32::MAX, id: 0 };
+}
+
+/// A gateway route's shape (see `resolve::fast`) and the route.
+#[derive(Debug)]
+pub(crate) struct Shape {
+    pub(crate) key: u128,
+    /// `u32::MAX` for an empty slot.
+    pub(crate) route: u32,
+}
+
+impl Shape {
+    pub(crate) const EMPTY: Shape = Shape { key: u128::MAX, route: u32::MAX };
+}
+
 impl Slot {
     pub(crate) const EMPTY: Slot = Slot { words: [0, 0], len: u32::MAX, child: u32::MAX, text: "" };
 }

@@ -6,7 +6,7 @@ use crate::api::ApiInfo;
 use crate::auth::AuthSchemeInfo;
 use crate::datafile::vocab::*;
 use crate::meta::{Document, OpenApiSnapshot};
-use crate::route::{Conditional, Node, Operation, Route, Slot};
+use crate::route::{Conditional, Literal, Node, Operation, Route, Shape, Slot};
 use crate::scope::{Resource, ScopeInfo};
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));

@@ -81,3 +81,107 @@ pub fn layout(nodes: &[Vec<([u64; 2], usize)>]) -> Option<(u64, Vec<u32>)> {
     }
     None
 }
+
+/// The four words the gateway's literal table compares a segment by: [`words`], then for segments
+/// of more than 16 bytes bytes 8..16 and the 8 bytes before the last 8 (else 0). With the length
+/// they are the whole text of any segment of up to 32 bytes, so no literal needs a text comparison.
+///
+/// ```
+/// use bigcommerce_scopes::datafile::segkey::long_words;
+/// let w = long_words(b"abandoned-cart-emails");
+/// assert_eq!(w[2], u64::from_le_bytes(*b"d-cart-e"));
+/// assert_eq!(long_words(b"orders")[2..], [0, 0]);
+/// ```
+pub fn long_words(seg: &[u8]) -> [u64; 4] {
+    let [w0, w1] = words(seg);
+    if seg.len() <= 16 {
+        return [w0, w1, 0, 0];
+    }
+    let at = |i: usize| u64::from_le_bytes(seg[i..i + 8].try_into().unwrap_or_default());
+    [w0, w1, at(8), at(seg.len() - 16)]
+}
+
+/// A 64-bit hash of a segment's key, the same for every table: the gateway's literal table is
+/// indexed by it (see [`chd_slot`]).
+///
+/// ```
+/// use bigcommerce_scopes::datafile::segkey::{key_hash, words};
+/// assert_ne!(key_hash(words(b"orders"), 6), key_hash(words(b"others"), 6));
+/// ```
+#[inline(always)]
+pub fn key_hash(w: [u64; 2], len: usize) -> u64 {
+    mix(w[0] ^ w[1].rotate_left(29) ^ ((len as u64) << 59))
+}
+
+/// A 64-bit hash of a route shape (the literal ids of a path, 0 for a parameter, one per byte,
+/// with the segment count in the top byte).
+///
+/// ```
+/// use bigcommerce_scopes::datafile::segkey::shape_hash;
+/// assert_ne!(shape_hash(0x0201), shape_hash(0x0102));
+/// ```
+#[inline(always)]
+pub fn shape_hash(key: u128) -> u64 {
+    mix(key as u64 ^ ((key >> 64) as u64).rotate_left(23))
+}
+
+#[inline(always)]
+fn mix(x: u64) -> u64 {
+    let x = (x ^ (x >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^ (x >> 29)
+}
+
+/// The slot of hash `h` in a hash-and-displace table: the top bits pick a bucket, whose
+/// displacement (chosen at build time) moves its keys to free slots. Two loads, no probing.
+///
+/// ```
+/// use bigcommerce_scopes::datafile::segkey::{chd_build, chd_slot, key_hash, words};
+/// let hashes: Vec<u64> = [&b"catalog"[..], b"orders", b"customers"].iter().map(|s| key_hash(words(s), s.len())).collect();
+/// let (disp, mask) = chd_build(&hashes).unwrap();
+/// let mut slots: Vec<_> = hashes.iter().map(|h| chd_slot(*h, &disp, mask)).collect();
+/// slots.sort();
+/// slots.dedup();
+/// assert_eq!(slots.len(), 3);
+/// ```
+#[inline(always)]
+pub fn chd_slot(h: u64, disp: &[u16], mask: u32) -> usize {
+    let d = disp[(h >> 48) as usize & (disp.len() - 1)] as u32;
+    ((h as u32).wrapping_add(d.wrapping_mul((h >> 32) as u32 | 1)) & mask) as usize
+}
+
+/// Displacements and a slot mask under which `hashes` (distinct) land in distinct slots: a table
+/// of about 1.5× as many slots as keys, or up to 8× that where the smaller ones admit no layout;
+/// `None` if none does (two equal hashes).
+pub fn chd_build(hashes: &[u64]) -> Option<(Vec<u16>, u32)> {
+    let base = (hashes.len() * 3 / 2).max(2).next_power_of_two();
+    [1, 2, 4, 8].into_iter().find_map(|k| chd_try(hashes, base * k))
+}
+
+fn chd_try(hashes: &[u64], slots: usize) -> Option<(Vec<u16>, u32)> {
+    let buckets = (hashes.len() / 2).max(1).next_power_of_two();
+    let mask = (slots - 1) as u32;
+    let mut by_bucket: Vec<Vec<u64>> = vec![Vec::new(); buckets];
+    for &h in hashes {
+        by_bucket[(h >> 48) as usize & (buckets - 1)].push(h);
+    }
+    let mut order: Vec<usize> = (0..buckets).collect();
+    order.sort_by_key(|b| std::cmp::Reverse(by_bucket[*b].len()));
+    let mut disp = vec![0u16; buckets];
+    let mut used = vec![false; slots];
+    for b in order {
+        let keys = &by_bucket[b];
+        if keys.is_empty() {
+            continue;
+        }
+        let found = (0..=u16::MAX).find(|&d| {
+            disp[b] = d;
+            let taken: Vec<usize> = keys.iter().map(|h| chd_slot(*h, &disp, mask)).collect();
+            taken.iter().enumerate().all(|(i, s)| !used[*s] && !taken[..i].contains(s))
+        })?;
+        disp[b] = found;
+        for h in keys {
+            used[chd_slot(*h, &disp, mask)] = true;
+        }
+    }
+    Some((disp, mask))
+}

@@ -1,7 +1,11 @@
 //! The common case in one pass: a gateway request (`/v3/...`, `/stores/{hash}/v3/...` or
 //! `https://api.bigcommerce.com/stores/{hash}/v3/...`, with or without a query string) whose every
-//! segment is plain. The trie is walked while the path is scanned, and each segment's key is read
-//! from the same word that finds its end.
+//! segment is plain. Each segment is looked up, independently of the others, in one table of the
+//! gateway's literal segments (its key read from the same word that finds its end); the ids so
+//! found, 0 for a segment that is no literal, form the path's shape, and one lookup in the table of
+//! route shapes gives the route. The route whose shape has a literal wherever the path has one is
+//! the one the trie's literal-first walk finds first, and every other template matching the path is
+//! less specific everywhere, so the answer is the careful path's.
 //!
 //! The fast path answers only when it is sure the careful path (`target::parse` and
 //! `matcher::first`) would give the same answer; for anything else (errors, fragments, encodings,
@@ -9,13 +13,10 @@
 //! checks the two agree.
 
 use super::bytes::{byte_mask, classes, find_byte, word, CONTROL, FRAGMENT, HIGH, QUERY, SUSPICIOUS};
-use super::target::MAX_SEGMENTS;
 use super::{Dropped, Resolution};
+use crate::datafile::segkey;
 use crate::datafile::vocab::Method;
-use crate::tables::{NODES, ROUTES};
-
-/// The trie's root for the gateway (`Host::Api`).
-const API_ROOT: u32 = 0;
+use crate::tables::{LITERALS, LITERAL_DISP, LITERAL_MASK, ROUTES, SHAPES, SHAPE_DISP, SHAPE_MASK};
 
 /// The 8 bytes from `i` as a little-endian word, zero past the end of `bytes` (which must be at
 /// least 8 bytes long, with `i` at most its length): the last word is read where it fits and shifted.
@@ -45,11 +46,8 @@ fn segment_end(bytes: &[u8], from: usize, end: usize) -> (usize, u64) {
     ((i + (m.trailing_zeros() / 8) as usize).min(end), first)
 }
 
-/// Whether a segment is a version (`v3`, `V2`): how the careful path tells a gateway path.
-#[inline]
-fn is_version(s: &[u8]) -> bool {
-    s.len() >= 2 && (s[0] == b'v' || s[0] == b'V') && s[1..].iter().all(u8::is_ascii_digit)
-}
+/// The gateway's URL prefix up to the store hash, as code writes it.
+const GATEWAY: &[u8] = b"https://api.bigcommerce.com/stores/";
 
 /// Resolve a plain gateway request, or `None` to leave it to the careful path.
 #[inline]
@@ -59,93 +57,83 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
     if bytes.len() > super::MAX_TARGET_LEN || bytes.len() < 8 {
         return None;
     }
-    let acc = classes(bytes);
+    // The prefix: the gateway's URL or `/stores/`, then the store hash; or a bare path. The
+    // gateway's prefix is plain text, so the class scan starts after it.
+    let (hash_at, scan_from) = if bytes.starts_with(GATEWAY) {
+        (Some(GATEWAY.len()), GATEWAY.len())
+    } else if bytes.starts_with(b"/stores/") {
+        (Some("/stores/".len()), 0)
+    } else if bytes[0] == b'/' {
+        (None, 0)
+    } else {
+        return None;
+    };
+    let acc = classes(&bytes[scan_from..]);
     if acc & (CONTROL | HIGH | FRAGMENT | SUSPICIOUS) != 0 {
         return None;
     }
     let had_query = acc & QUERY != 0;
-    let mut end = if had_query { find_byte(bytes, b'?')? } else { bytes.len() };
-
-    // The prefix: the gateway's URL or `/stores/{hash}/`, or a bare version path.
-    const GATEWAY: &[u8] = b"https://api.bigcommerce.com/stores/";
-    let (mut p, store_hash) = if bytes.starts_with(GATEWAY) || bytes.starts_with(b"/stores/") {
-        let from = if bytes[0] == b'/' { "/stores/".len() } else { GATEWAY.len() };
-        let (e, _) = segment_end(bytes, from, end);
-        let hash = &bytes[from..e];
-        if e >= end || hash.is_empty() || (hash.len() <= 2 && hash.iter().all(|b| *b == b'.')) {
-            return None;
+    let mut end = if had_query { scan_from + find_byte(&bytes[scan_from..], b'?')? } else { bytes.len() };
+    let (mut p, store_hash) = match hash_at {
+        Some(from) => {
+            let (e, _) = segment_end(bytes, from, end);
+            let hash = &bytes[from..e];
+            if e >= end || hash.is_empty() || (hash.len() <= 2 && hash.iter().all(|b| *b == b'.')) {
+                return None;
+            }
+            (e + 1, Some(&target[from..e]))
         }
-        (e + 1, Some(&target[from..e]))
-    } else if bytes.first() == Some(&b'/') {
-        (1, None)
-    } else {
-        return None;
+        None => (1, None),
     };
-    // One trailing slash is dropped, as the careful path does.
+    // One trailing slash is dropped, as the careful path does; `.json` (stripped only on v2 paths)
+    // is the careful path's to judge.
     if end > p && bytes[end - 1] == b'/' {
         end -= 1;
     }
-    // `.json` (stripped only on v2 paths) is the careful path's to judge.
     if p >= end || bytes[..end].ends_with(b".json") {
         return None;
     }
 
-    // The walk: literal child first; a parameter child passed over is remembered (with where its
-    // segment ends) and resumed if the literal leads nowhere.
-    // (node, depth, position) packed in a word: node < 2^32, depth < 2^8, position < 2^16.
-    let mut pending = [0u64; MAX_SEGMENTS];
-    let mut npending = 0;
-    let mut node = API_ROOT;
-    let mut depth = 0usize;
-    let route = loop {
-        let n = &NODES[node as usize];
-        if p > end {
-            if n.route != u32::MAX {
-                break n.route;
-            }
-        } else if depth < MAX_SEGMENTS {
-            let (e, first) = segment_end(bytes, p, end);
-            let seg = &bytes[p..e];
-            let len = seg.len();
-            // Empty and dot segments are the careful path's to judge; so is a first segment that
-            // is not a version.
-            if (len <= 2 && seg.iter().all(|b| *b == b'.')) || (depth == 0 && !is_version(seg)) {
-                return None;
-            }
-            let words =
-                if len <= 8 { [first & (u64::MAX >> (64 - 8 * len as u32)), 0] } else { [first, load(bytes, e - 8)] };
-            let child = n.child(seg, words);
-            let param = (n.param != u32::MAX).then_some(n.param);
-            let next = match (child, param) {
-                (Some(c), Some(q)) => {
-                    pending[npending] = q as u64 | (depth as u64 + 1) << 32 | ((e + 1) as u64) << 40;
-                    npending += 1;
-                    Some(c)
-                }
-                (c, q) => c.or(q),
-            };
-            if let Some(next) = next {
-                node = next;
-                depth += 1;
-                p = e + 1;
-                continue;
-            }
-        }
-        // Dead end: back to the deepest parameter child passed over.
-        if npending == 0 {
+    // Each segment, read as a literal where it is one (id), else as a parameter value (0): the
+    // lookups are independent of each other, so they overlap.
+    let (mut lo, mut hi) = (0u64, 0u64);
+    let mut n = 0;
+    loop {
+        let (e, first) = segment_end(bytes, p, end);
+        let seg = &bytes[p..e];
+        let len = seg.len();
+        // Empty and dot segments are the careful path's to refuse.
+        if len <= 2 && seg.iter().all(|b| *b == b'.') {
             return None;
         }
-        npending -= 1;
-        let packed = pending[npending];
-        node = packed as u32;
-        depth = (packed >> 32) as u8 as usize;
-        p = (packed >> 40) as usize;
-    };
-    let route = &ROUTES[route as usize];
-    // Crossed routes need the check for a second template; the careful path makes it.
-    if route.crossed {
+        let words =
+            if len <= 8 { [first & (u64::MAX >> (64 - 8 * len as u32)), 0] } else { [first, load(bytes, e - 8)] };
+        let lit = &LITERALS[segkey::chd_slot(segkey::key_hash(words, len), &LITERAL_DISP, LITERAL_MASK)];
+        let mut hit = lit.len as usize == len && lit.words[..2] == words;
+        // Up to 16 bytes the two words are the text; up to 32 (the longest literal), four are.
+        if hit && len > 16 {
+            hit = lit.words[2] == load(bytes, p + 8) && lit.words[3] == load(bytes, e - 16);
+        }
+        let id = if hit { lit.id as u64 } else { 0 };
+        if n < 8 {
+            lo |= id << (8 * n);
+        } else if n < MAX_SHAPE {
+            hi |= id << (8 * (n - 8));
+        } else {
+            return None;
+        }
+        n += 1;
+        if e >= end {
+            break;
+        }
+        p = e + 1;
+    }
+    let key = (lo as u128) | ((hi as u128) << 64) | ((n as u128) << 120);
+    let shape = &SHAPES[segkey::chd_slot(segkey::shape_hash(key), &SHAPE_DISP, SHAPE_MASK)];
+    if shape.key != key {
         return None;
     }
+    let route = &ROUTES[shape.route as usize];
     let operation = route.operation(method)?;
     Some(Resolution {
         method,
@@ -158,6 +146,9 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         dropped: Dropped { query: had_query, fragment: false, json_suffix: false },
     })
 }
+
+/// Segments a shape key holds (one byte each, the count in the top byte).
+const MAX_SHAPE: usize = 15;
 
 #[cfg(test)]
 mod tests {
