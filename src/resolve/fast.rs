@@ -12,7 +12,7 @@
 //! other hosts, `.json`, crossed routes) it returns `None` and the careful path decides. A test
 //! checks the two agree.
 
-use super::bytes::{byte_mask, classes, find_byte, word, CONTROL, FRAGMENT, HIGH, QUERY, SUSPICIOUS};
+use super::bytes::{classes, word, CONTROL, FRAGMENT, HIGH};
 use super::{Dropped, Resolution};
 use crate::datafile::segkey;
 use crate::datafile::vocab::Method;
@@ -30,20 +30,65 @@ fn load(bytes: &[u8], i: usize) -> u64 {
     }
 }
 
-/// Where the segment starting at `from` ends (the next `/`, or `end`), and its first word.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` that is `/` or `?` (they differ only in bit 0x10).
 #[inline(always)]
-fn segment_end(bytes: &[u8], from: usize, end: usize) -> (usize, u64) {
+fn terminators(x: u64) -> u64 {
+    let y = (x | 0x10 * ONES) ^ (0x3f * ONES);
+    !(((y & LOWS).wrapping_add(LOWS)) | y | LOWS)
+}
+
+/// The high bit of each byte of `x` that the fast path does not take inside a segment: controls,
+/// white space, DEL and non-ASCII, `%` and `\\` (encodings), `#` (a fragment), and, as the cheap
+/// test for `#` and `%` also catches them, `!` and `'`.
+#[inline(always)]
+fn unplain(x: u64) -> u64 {
+    let low = x & LOWS;
+    // Below 0x21 (no carry into the high bit), 0x7f (carry), 0x80 and up (high bit set).
+    let ctl = !(low.wrapping_add((0x80 - 0x21) * ONES)) | low.wrapping_add(ONES) | x;
+    let exact = |y: u64| !(((y & LOWS).wrapping_add(LOWS)) | y | LOWS);
+    // `!` `#` `%` `'` are 0x21 | (bits 0x06).
+    let bang = exact((x & (0xf9 * ONES)) ^ (0x21 * ONES));
+    let backslash = exact(x ^ (b'\\' as u64 * ONES));
+    (ctl & HIGHS) | bang | backslash
+}
+
+/// Where the segment starting at `from` ends (the next `/` or `?`, or the end of the target), and
+/// its first word.
+#[inline(always)]
+fn segment_end(bytes: &[u8], from: usize) -> (usize, u64) {
     let first = load(bytes, from);
-    let mut m = byte_mask(first, b'/');
+    let mut m = terminators(first);
     let mut i = from;
     while m == 0 {
         i += 8;
-        if i >= end {
-            return (end, first);
+        if i >= bytes.len() {
+            return (bytes.len(), first);
         }
-        m = byte_mask(load(bytes, i), b'/');
+        m = terminators(load(bytes, i));
     }
-    ((i + (m.trailing_zeros() / 8) as usize).min(end), first)
+    ((i + (m.trailing_zeros() / 8) as usize).min(bytes.len()), first)
+}
+
+/// Whether `bytes[from..to]` (not a known literal) has a byte the fast path does not take.
+#[inline(always)]
+fn has_unplain(bytes: &[u8], from: usize, to: usize, first: u64) -> bool {
+    let len = to - from;
+    if len <= 8 {
+        // Only the segment's own bytes of the first word.
+        return unplain(first) & HIGHS.checked_shr(64 - 8 * len as u32).unwrap_or(0) != 0;
+    }
+    let mut i = from;
+    while i + 8 < to {
+        if unplain(load(bytes, i)) != 0 {
+            return true;
+        }
+        i += 8;
+    }
+    unplain(load(bytes, to - 8)) != 0
 }
 
 /// The gateway's URL prefix up to the store hash, as code writes it.
@@ -57,53 +102,54 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
     if bytes.len() > super::MAX_TARGET_LEN || bytes.len() < 8 {
         return None;
     }
-    // The prefix: the gateway's URL or `/stores/`, then the store hash; or a bare path. The
-    // gateway's prefix is plain text, so the class scan starts after it.
-    let (hash_at, scan_from) = if bytes.starts_with(GATEWAY) {
-        (Some(GATEWAY.len()), GATEWAY.len())
+    // The prefix: the gateway's URL or `/stores/`, then the store hash; or a bare path.
+    let hash_at = if bytes.starts_with(GATEWAY) {
+        Some(GATEWAY.len())
     } else if bytes.starts_with(b"/stores/") {
-        (Some("/stores/".len()), 0)
+        Some("/stores/".len())
     } else if bytes[0] == b'/' {
-        (None, 0)
+        None
     } else {
         return None;
     };
-    let acc = classes(&bytes[scan_from..]);
-    if acc & (CONTROL | HIGH | FRAGMENT | SUSPICIOUS) != 0 {
-        return None;
-    }
-    let had_query = acc & QUERY != 0;
-    let mut end = if had_query { scan_from + find_byte(&bytes[scan_from..], b'?')? } else { bytes.len() };
     let (mut p, store_hash) = match hash_at {
         Some(from) => {
-            let (e, _) = segment_end(bytes, from, end);
+            let (e, first) = segment_end(bytes, from);
             let hash = &bytes[from..e];
-            if e >= end || hash.is_empty() || (hash.len() <= 2 && hash.iter().all(|b| *b == b'.')) {
+            if e >= bytes.len()
+                || bytes[e] != b'/'
+                || hash.is_empty()
+                || (hash.len() <= 2 && hash.iter().all(|b| *b == b'.'))
+                || has_unplain(bytes, from, e, first)
+            {
                 return None;
             }
             (e + 1, Some(&target[from..e]))
         }
         None => (1, None),
     };
-    // One trailing slash is dropped, as the careful path does; `.json` (stripped only on v2 paths)
-    // is the careful path's to judge.
-    if end > p && bytes[end - 1] == b'/' {
-        end -= 1;
-    }
-    if p >= end || bytes[..end].ends_with(b".json") {
-        return None;
-    }
 
-    // Each segment, read as a literal where it is one (id), else as a parameter value (0): the
-    // lookups are independent of each other, so they overlap.
+    // Each segment, read as a literal where it is one (id), else as a parameter value (0) whose
+    // bytes are checked: the lookups are independent of each other, so they overlap. A literal's
+    // bytes need no check: they are the literal's.
     let (mut lo, mut hi) = (0u64, 0u64);
     let mut n = 0;
-    loop {
-        let (e, first) = segment_end(bytes, p, end);
+    let end = loop {
+        let (e, first) = segment_end(bytes, p);
+        let last = e >= bytes.len() || bytes[e] == b'?';
         let seg = &bytes[p..e];
         let len = seg.len();
-        // Empty and dot segments are the careful path's to refuse.
-        if len <= 2 && seg.iter().all(|b| *b == b'.') {
+        // One trailing slash is dropped, as the careful path does (the segment before it was not
+        // empty, or the walk would have stopped there).
+        if len == 0 && last && n > 0 {
+            if bytes[..p - 1].ends_with(b".json") {
+                return None;
+            }
+            break e;
+        }
+        // Empty and dot segments are the careful path's to refuse; `.json` (stripped only on v2
+        // paths) is its to judge.
+        if (len <= 2 && seg.iter().all(|b| *b == b'.')) || (last && seg.ends_with(b".json")) {
             return None;
         }
         let words =
@@ -114,6 +160,9 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         if hit && len > 16 {
             hit = lit.words[2] == load(bytes, p + 8) && lit.words[3] == load(bytes, e - 16);
         }
+        if !hit && has_unplain(bytes, p, e, first) {
+            return None;
+        }
         let id = if hit { lit.id as u64 } else { 0 };
         if n < 8 {
             lo |= id << (8 * n);
@@ -123,10 +172,15 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
             return None;
         }
         n += 1;
-        if e >= end {
-            break;
+        if last {
+            break e;
         }
         p = e + 1;
+    };
+    // The query string: anything but controls, white space, non-ASCII and a fragment.
+    let had_query = end < bytes.len();
+    if had_query && classes(&bytes[end..]) & (CONTROL | HIGH | FRAGMENT) != 0 {
+        return None;
     }
     let key = (lo as u128) | ((hi as u128) << 64) | ((n as u128) << 120);
     let shape = &SHAPES[segkey::chd_slot(segkey::shape_hash(key), &SHAPE_DISP, SHAPE_MASK)];
@@ -236,7 +290,21 @@ mod tests {
                 Just("/stores/"),
             ],
             segs in proptest::collection::vec(segment(), 0..8),
-            tail in prop_oneof![Just(""), Just("/"), Just("?a=1"), Just("#f"), Just("//"), Just("?q=/v3/x")],
+            tail in prop_oneof![
+                Just(""),
+                Just("/"),
+                Just("?a=1"),
+                Just("#f"),
+                Just("//"),
+                Just("?q=/v3/x"),
+                Just("?q=%2F..%5C"),
+                Just("/?a"),
+                Just(".json"),
+                Just(".json/"),
+                Just("?a#b"),
+                Just("? "),
+                Just(" "),
+            ],
         ) {
             let target = format!("{prefix}/{}{tail}", segs.join("/"));
             for m in [Method::Get, Method::Post, Method::Head, Method::Delete] {
