@@ -37,7 +37,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of `x` that is `/` or `?` (they differ only in bit 0x10).
 #[inline(always)]
 fn terminators(x: u64) -> u64 {
-    let y = (x | 0x10 * ONES) ^ (0x3f * ONES);
+    let y = (x | (0x10 * ONES)) ^ (0x3f * ONES);
     !(((y & LOWS).wrapping_add(LOWS)) | y | LOWS)
 }
 
