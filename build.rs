@@ -538,7 +538,7 @@ fn generate_routes(
 /// literal-first walk finds the same one first, and every other template matching the path is less
 /// specific everywhere, so no crossing makes it ambiguous.
 fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
-    use datafile::segkey::{chd_build, chd_slot, key_hash, long_words, shape_hash, words};
+    use datafile::segkey::{chd_build, chd_slot, direct_index, direct_layout, long_words, shape_hash, words};
     let mut literals: BTreeMap<&str, u8> = BTreeMap::new();
     let mut stack = vec![0usize];
     while let Some(n) = stack.pop() {
@@ -554,28 +554,36 @@ fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
     for (i, v) in literals.values_mut().enumerate() {
         *v = i as u8 + 1;
     }
-    let hashes: Vec<u64> = literals.keys().map(|k| key_hash(words(k.as_bytes()), k.len())).collect();
-    let Some((disp, mask)) = chd_build(&hashes) else {
-        fail(&["gateway literals: two segments hash alike".to_string()]);
+    // Literals: a direct table of ids by one multiplicative hash of the key, and the literals by id.
+    let keys: Vec<([u64; 2], usize)> = literals.keys().map(|k| (words(k.as_bytes()), k.len())).collect();
+    let Some((bits, mult)) = (12..=14).find_map(|bits| direct_layout(&keys, bits).map(|m| (bits, m))) else {
+        fail(&["gateway literals: no multiplier gives them distinct entries".to_string()]);
     };
-    let mut table = vec!["Literal::EMPTY,".to_string(); mask as usize + 1];
-    for ((k, id), h) in literals.iter().zip(&hashes) {
+    let mut ids = vec![0u8; 1 << bits];
+    let mut by_id = vec!["    Literal::EMPTY,".to_string()];
+    for ((k, id), (w, len)) in literals.iter().zip(&keys) {
         if k.len() > 32 {
             fail(&[format!("gateway literal `{k}` is longer than the 32 bytes its key holds")]);
         }
+        ids[direct_index(*w, *len, mult, bits)] = *id;
         let w = long_words(k.as_bytes());
-        table[chd_slot(*h, &disp, mask)] = format!(
-            "Literal {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, id: {id} }}, // {k}",
+        by_id.push(format!(
+            "    Literal {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, id: {id} }}, // {k}",
             w[0],
             w[1],
             w[2],
             w[3],
             k.len(),
-        );
+        ));
     }
-    writeln!(out, "pub(crate) static LITERAL_DISP: [u16; {}] = {disp:?};", disp.len()).unwrap();
-    writeln!(out, "pub(crate) const LITERAL_MASK: u32 = {mask};").unwrap();
-    writeln!(out, "pub(crate) static LITERALS: [Literal; {}] = [\n{}\n];", table.len(), table.join("\n")).unwrap();
+    writeln!(out, "pub(crate) const LITERAL_MULT: u64 = {mult:#x};").unwrap();
+    writeln!(out, "pub(crate) const LITERAL_BITS: u32 = {bits};").unwrap();
+    writeln!(out, "pub(crate) static LITERAL_IDS: [u8; {}] = {ids:?};", ids.len()).unwrap();
+    writeln!(out, "pub(crate) static LITERALS: [Literal; {}] = [\n{}\n];", by_id.len(), by_id.join("\n")).unwrap();
+    for v in ["v2", "v3"] {
+        writeln!(out, "pub(crate) const LITERAL_{}: u8 = {};", v.to_uppercase(), literals.get(v).copied().unwrap_or(0))
+            .unwrap();
+    }
 
     // Shapes: depth-first from the gateway root, one per node that ends a route.
     let mut shapes: Vec<(u128, usize)> = Vec::new();

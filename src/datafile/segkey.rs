@@ -101,6 +101,42 @@ pub fn long_words(seg: &[u8]) -> [u64; 4] {
     [w0, w1, at(8), at(seg.len() - 16)]
 }
 
+/// The index of a segment's key in a direct table of `2^bits` entries under multiplier `mult`
+/// (one multiplication: the product's top bits depend on every bit of the key).
+///
+/// ```
+/// use bigcommerce_scopes::datafile::segkey::{direct_index, words};
+/// assert!(direct_index(words(b"orders"), 6, 0x9e37_79b9_7f4a_7c15, 12) < 4096);
+/// ```
+#[inline(always)]
+pub fn direct_index(w: [u64; 2], len: usize, mult: u64, bits: u32) -> usize {
+    let x = w[0] ^ w[1].rotate_left(29) ^ ((len as u64) << 59);
+    (x.wrapping_mul(mult) >> (64 - bits)) as usize
+}
+
+/// A multiplier under which `keys` take distinct entries of a direct table of `2^bits` entries.
+///
+/// ```
+/// use bigcommerce_scopes::datafile::segkey::{direct_index, direct_layout, words};
+/// let keys: Vec<_> = [&b"catalog"[..], b"orders", b"customers"].iter().map(|s| (words(s), s.len())).collect();
+/// let mult = direct_layout(&keys, 8).unwrap();
+/// let mut idx: Vec<_> = keys.iter().map(|(w, l)| direct_index(*w, *l, mult, 8)).collect();
+/// idx.sort();
+/// idx.dedup();
+/// assert_eq!(idx.len(), 3);
+/// ```
+pub fn direct_layout(keys: &[([u64; 2], usize)], bits: u32) -> Option<u64> {
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    (0..100_000).find_map(|_| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let mult = state | 1;
+        let mut used = vec![false; 1 << bits];
+        keys.iter().all(|(w, l)| !std::mem::replace(&mut used[direct_index(*w, *l, mult, bits)], true)).then_some(mult)
+    })
+}
+
 /// A 64-bit hash of a segment's key, the same for every table: the gateway's literal table is
 /// indexed by it (see [`chd_slot`]).
 ///

@@ -16,7 +16,9 @@ use super::bytes::{classes, word, CONTROL, FRAGMENT, HIGH};
 use super::{Dropped, Resolution};
 use crate::datafile::segkey;
 use crate::datafile::vocab::Method;
-use crate::tables::{LITERALS, LITERAL_DISP, LITERAL_MASK, ROUTES, SHAPES, SHAPE_DISP, SHAPE_MASK};
+use crate::tables::{
+    LITERALS, LITERAL_BITS, LITERAL_IDS, LITERAL_MULT, LITERAL_V2, LITERAL_V3, ROUTES, SHAPES, SHAPE_DISP, SHAPE_MASK,
+};
 
 /// The 8 bytes from `i` as a little-endian word, zero past the end of `bytes` (which must be at
 /// least 8 bytes long, with `i` at most its length): the last word is read where it fits and shifted.
@@ -134,33 +136,46 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
     // bytes need no check: they are the literal's.
     let (mut lo, mut hi) = (0u64, 0u64);
     let mut n = 0;
+    // Most paths start with the version: its id without a lookup.
+    if bytes.len() >= p + 3 && bytes[p + 2] == b'/' && bytes[p] == b'v' {
+        let id = match bytes[p + 1] {
+            b'3' => LITERAL_V3,
+            b'2' => LITERAL_V2,
+            _ => 0,
+        };
+        if id != 0 {
+            lo = id as u64;
+            n = 1;
+            p += 3;
+        }
+    }
     let end = loop {
         let (e, first) = segment_end(bytes, p);
         let last = e >= bytes.len() || bytes[e] == b'?';
-        let seg = &bytes[p..e];
-        let len = seg.len();
-        // One trailing slash is dropped, as the careful path does (the segment before it was not
-        // empty, or the walk would have stopped there).
-        if len == 0 && last && n > 0 {
-            if bytes[..p - 1].ends_with(b".json") {
-                return None;
+        let len = e - p;
+        if len == 0 {
+            // One trailing slash is dropped, as the careful path does (the segment before it was
+            // not empty, or the walk would have stopped there); other empty segments are refused.
+            if last && n > 0 && !bytes[..p - 1].ends_with(b".json") {
+                break e;
             }
-            break e;
+            return None;
         }
-        // Empty and dot segments are the careful path's to refuse; `.json` (stripped only on v2
-        // paths) is its to judge.
-        if (len <= 2 && seg.iter().all(|b| *b == b'.')) || (last && seg.ends_with(b".json")) {
+        // `.json` (stripped only on v2 paths) is the careful path's to judge.
+        if last && bytes[..e].ends_with(b".json") {
             return None;
         }
         let words =
             if len <= 8 { [first & (u64::MAX >> (64 - 8 * len as u32)), 0] } else { [first, load(bytes, e - 8)] };
-        let lit = &LITERALS[segkey::chd_slot(segkey::key_hash(words, len), &LITERAL_DISP, LITERAL_MASK)];
+        let lit = &LITERALS[LITERAL_IDS[segkey::direct_index(words, len, LITERAL_MULT, LITERAL_BITS)] as usize];
         let mut hit = lit.len as usize == len && lit.words[..2] == words;
         // Up to 16 bytes the two words are the text; up to 32 (the longest literal), four are.
         if hit && len > 16 {
             hit = lit.words[2] == load(bytes, p + 8) && lit.words[3] == load(bytes, e - 16);
         }
-        if !hit && has_unplain(bytes, p, e, first) {
+        // A literal's bytes are plain; a value's are checked, and dot segments are the careful
+        // path's to refuse.
+        if !hit && ((len <= 2 && bytes[p..e].iter().all(|b| *b == b'.')) || has_unplain(bytes, p, e, first)) {
             return None;
         }
         let id = if hit { lit.id as u64 } else { 0 };
