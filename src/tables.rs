@@ -1,5 +1,7 @@
 //! The static tables `build.rs` generates from `data/`: the `Scope`, `Api` and `AuthScheme` enums,
-//! their info arrays, `phf` name maps, and the route trie.
+//! their info arrays, `phf` name maps, the route trie (per node, a table of literal children
+//! indexed by a collision-free hash), and the gateway's literal and route-shape tables that the
+//! resolver's fast path uses.
 
 use crate::account::{AccountTypeInfo, UseCase};
 use crate::api::ApiInfo;
