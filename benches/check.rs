@@ -179,7 +179,8 @@ fn rg_available() -> bool {
 
 fn run_rg(root: &Path, threads: usize) -> usize {
     let out = Command::new("rg")
-        .args(["--count-matches", "--no-messages", "-j", &threads.to_string(), RG_PATTERN])
+        // The tree is no git repository: like `check`, rg is told to honour its .gitignore anyway.
+        .args(["--count-matches", "--no-messages", "--no-require-git", "-j", &threads.to_string(), RG_PATTERN])
         .arg(root)
         .output()
         .expect("rg runs");

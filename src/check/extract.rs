@@ -7,10 +7,12 @@
 //! `BASE_URL = f"…"`), followed at most a few steps.
 
 use super::lang::Language;
-use super::lexer::{lex, Kind, Lexed, Part};
+use super::lexer::{lex, Kind, Lexed, Part, NONE};
 use crate::datafile::vocab::Method;
 use crate::route::Route;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// How deep values and call contexts are followed.
@@ -165,7 +167,7 @@ pub(crate) fn comments(src: &str) -> Vec<Comment> {
         regex::Regex::new(r"bc-scopes:\s*ignore(?:\[([A-Za-z_, -]*)\])?(?:[\s:—-]+(.*))?").expect("valid regex")
     });
     let mut out = Vec::new();
-    if !src.contains("bc-scopes:") {
+    if memchr::memmem::find(src.as_bytes(), b"bc-scopes:").is_none() {
         return out;
     }
     for (i, line) in src.lines().enumerate() {
@@ -244,41 +246,90 @@ struct Extractor<'l, 's> {
     l: &'l Lexed<'s>,
     lang: Language,
     ctx: &'l FileContext,
-    /// For each token, the index of the matching bracket (for `(`, `[`, `{` and their closers).
-    matching: Vec<u32>,
-    /// For each token, the innermost open bracket around it.
-    enclosing: Vec<u32>,
     /// Assignments: name → (token of the `=`, value range).
-    vars: HashMap<String, Vec<(usize, usize, usize)>>,
+    vars: Vars<'l>,
     /// Clients with a known base URL: name → base.
     clients: HashMap<String, Vec<Piece>>,
 }
 
-const NONE: u32 = u32::MAX;
+/// Assignments by name: (token of the `=`, value range), in source order.
+type Vars<'l> = HashMap<Cow<'l, str>, Defs, BuildHasherDefault<FxHasher>>;
+
+/// The assignments to one name, in source order. Most names have one: it is kept inline, which
+/// spares an allocation per name.
+#[derive(Debug, Default)]
+struct Defs {
+    first: Option<(usize, usize, usize)>,
+    rest: Vec<(usize, usize, usize)>,
+}
+
+impl Defs {
+    fn push(&mut self, d: (usize, usize, usize)) {
+        if self.first.is_none() {
+            self.first = Some(d);
+        } else {
+            self.rest.push(d);
+        }
+    }
+
+    fn iter(&self) -> impl DoubleEndedIterator<Item = &(usize, usize, usize)> {
+        self.first.iter().chain(&self.rest)
+    }
+}
+
+/// The multiply-rotate hash of rustc (`FxHash`) for the assignment table: its keys are short
+/// identifiers from the file being read, and SipHash cost more than the lookups it served.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 impl<'l, 's> Extractor<'l, 's> {
     fn new(l: &'l Lexed<'s>, lang: Language, ctx: &'l FileContext) -> Extractor<'l, 's> {
-        let n = l.toks.len();
-        let mut matching = vec![NONE; n];
-        let mut enclosing = vec![NONE; n];
-        let mut stack: Vec<usize> = Vec::new();
-        for i in 0..n {
-            enclosing[i] = stack.last().map_or(NONE, |&o| o as u32);
-            match l.punct1(i) {
-                b'(' | b'[' | b'{' => stack.push(i),
-                b')' | b']' | b'}' => {
-                    if let Some(o) = stack.pop() {
-                        matching[o] = i as u32;
-                        matching[i] = o as u32;
-                    }
-                    enclosing[i] = stack.last().map_or(NONE, |&o| o as u32);
-                }
-                _ => {}
+        // The lexer noted the operators the assignment and client searches look at (each of
+        // those used to be a pass of its own over every token).
+        let mut ops: Vec<u32> = Vec::with_capacity(l.ops.len());
+        let mut setters: Vec<u32> = Vec::new();
+        for &i in &l.ops {
+            let i = i as usize;
+            let paren = l.is(i, "(");
+            // `(` only matters to PHP's `define`.
+            if i >= 1 && (!paren || lang == Language::Php) {
+                ops.push(i as u32);
+            }
+            if paren && i >= 2 && BASE_SETTERS.contains(&l.text(i - 1)) {
+                setters.push(i as u32);
             }
         }
-        let mut x = Extractor { l, lang, ctx, matching, enclosing, vars: HashMap::new(), clients: HashMap::new() };
-        x.collect_assignments();
-        x.collect_clients();
+        // About one name per four candidate operators: reserving spares most of the rehashing.
+        let vars = HashMap::with_capacity_and_hasher(ops.len() / 4, BuildHasherDefault::default());
+        let mut x = Extractor { l, lang, ctx, vars, clients: HashMap::new() };
+        x.collect_assignments(&ops);
+        x.collect_clients(&setters);
         x
     }
 
@@ -316,12 +367,12 @@ impl<'l, 's> Extractor<'l, 's> {
     }
 
     fn open_of(&self, i: usize) -> Option<usize> {
-        let e = self.enclosing.get(i).copied().unwrap_or(NONE);
+        let e = self.l.enclosing.get(i).copied().unwrap_or(NONE);
         (e != NONE).then_some(e as usize)
     }
 
     fn close_of(&self, open: usize) -> usize {
-        let m = self.matching[open];
+        let m = self.l.matching[open];
         if m == NONE {
             self.n()
         } else {
@@ -371,9 +422,10 @@ impl<'l, 's> Extractor<'l, 's> {
     }
 
     /// Record `name = value` assignments (and `define('NAME', value)` in PHP).
-    fn collect_assignments(&mut self) {
-        let n = self.n();
-        for i in 1..n {
+    /// `ops`: the tokens that can be an assignment's operator (or PHP's `define(`), in order.
+    fn collect_assignments(&mut self, ops: &[u32]) {
+        for &i in ops {
+            let i = i as usize;
             let t = self.l.toks[i];
             if t.kind != Kind::Punct {
                 continue;
@@ -397,7 +449,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 if self.open_of(i).is_some_and(|o| self.is(o, "{")) {
                     let end = self.expr_end(i + 1);
                     if end > i + 1 {
-                        self.vars.entry(self.text(i - 1).to_owned()).or_default().push((i, i + 1, end));
+                        self.vars.entry(Cow::Borrowed(self.text(i - 1))).or_default().push((i, i + 1, end));
                     }
                 }
                 continue;
@@ -419,13 +471,13 @@ impl<'l, 's> Extractor<'l, 's> {
             if i >= 3 && self.is(i - 2, ":") && self.l.is_ident(i - 3) && self.l.toks[i - 3].line == t.line {
                 name_tok = i - 3;
             }
-            let name = norm_name(self.text(name_tok)).to_owned();
-            if matches!(name.as_str(), "if" | "while" | "return" | "and" | "or" | "not") {
+            let name = norm_name(self.text(name_tok));
+            if matches!(name, "if" | "while" | "return" | "and" | "or" | "not") {
                 continue;
             }
             let end = self.expr_end(i + 1);
             if end > i + 1 {
-                self.vars.entry(name).or_default().push((i, i + 1, end));
+                self.vars.entry(Cow::Borrowed(name)).or_default().push((i, i + 1, end));
             }
         }
     }
@@ -442,24 +494,26 @@ impl<'l, 's> Extractor<'l, 's> {
     /// Clients with a base URL: `x = axios.create({baseURL: …})`, `Faraday.new(url: …)`,
     /// `new Client(['base_uri' => …])`, `httpx.Client(base_url=…)`, `client.BaseAddress = …`,
     /// `new BigCommerce({apiVersion: 'v3'})`.
-    fn collect_clients(&mut self) {
+    /// `setters`: the `(` tokens after a name in `BASE_SETTERS`, in order.
+    fn collect_clients(&mut self, setters: &[u32]) {
         let mut found: Vec<(String, Vec<Piece>)> = Vec::new();
         for (name, defs) in &self.vars {
-            for &(eq, a, b) in defs {
+            for &(eq, a, b) in defs.iter() {
                 // `client.BaseAddress = new Uri(…)`
-                if BASE_KEYS.contains(&name.as_str()) && eq >= 3 && self.is_member_op(eq - 2) && self.l.is_ident(eq - 3)
+                if BASE_KEYS.contains(&name.as_ref()) && eq >= 3 && self.is_member_op(eq - 2) && self.l.is_ident(eq - 3)
                 {
                     let owner = norm_name(self.text(eq - 3)).to_owned();
                     found.push((owner, self.eval(a, b, 0)));
                     continue;
                 }
                 if let Some(base) = self.client_base(a, b) {
-                    found.push((name.clone(), base));
+                    found.push((name.to_string(), base));
                 }
             }
         }
         // `client.SetBaseURL("…")` on its own line.
-        for i in 2..self.n() {
+        for &i in setters {
+            let i = i as usize;
             if self.is(i, "(") && BASE_SETTERS.contains(&self.text(i - 1)) && self.is_member_op(i - 2) && i >= 3 {
                 let mut j = i - 3;
                 while j >= 2 && self.is_member_op(j - 1) {
@@ -491,7 +545,7 @@ impl<'l, 's> Extractor<'l, 's> {
             Kind::Str(_) => self
                 .l
                 .str_at(i)
-                .is_some_and(|s| s.parts.iter().any(|p| matches!(p, Part::Text(t) if BASE_KEYS.contains(&t.as_str())))),
+                .is_some_and(|s| s.parts.iter().any(|p| matches!(p, Part::Text(t) if BASE_KEYS.contains(&t.as_ref())))),
             _ => false,
         });
         if !candidate {
@@ -509,16 +563,16 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         for i in a..b.saturating_sub(1) {
             let key = match self.l.toks[i].kind {
-                Kind::Ident => self.text(i).to_owned(),
+                Kind::Ident => Cow::Borrowed(self.text(i)),
                 Kind::Str(_) => self.l.str_at(i).map(|s| s.text()).unwrap_or_default(),
                 _ => continue,
             };
-            let is_key = BASE_KEYS.contains(&key.as_str()) || (faraday && key == "url");
+            let is_key = BASE_KEYS.contains(&key.as_ref()) || (faraday && key == "url");
             if is_key && matches!(self.text(i + 1), ":" | "=>" | "=") {
                 let end = self.expr_end(i + 2).min(b);
                 return Some(self.eval(i + 2, end, 0));
             }
-            if BASE_SETTERS.contains(&key.as_str()) && self.is(i + 1, "(") && i > a && self.is_member_op(i - 1) {
+            if BASE_SETTERS.contains(&key.as_ref()) && self.is(i + 1, "(") && i > a && self.is_member_op(i - 1) {
                 let end = self.expr_end(i + 2).min(b);
                 return Some(self.eval(i + 2, end, 0));
             }
@@ -610,7 +664,7 @@ impl<'l, 's> Extractor<'l, 's> {
             Kind::Str(_) | Kind::Num => return Some(e),
             Kind::Ident => e,
             Kind::Punct if self.is(e, ")") || self.is(e, "]") => {
-                let o = self.matching[e];
+                let o = self.l.matching[e];
                 if o == NONE {
                     return None;
                 }
@@ -678,9 +732,9 @@ impl<'l, 's> Extractor<'l, 's> {
         match self.l.toks[a].kind {
             Kind::Str(_) => {
                 let s = self.l.str_at(a).expect("a string token");
-                for p in &s.parts {
+                for p in s.parts {
                     match p {
-                        Part::Text(t) => out.push(Piece::Text(t.clone())),
+                        Part::Text(t) => out.push(Piece::Text(t.to_string())),
                         Part::Hole(h) => out.extend(self.value_of(h, a, depth)),
                     }
                 }
@@ -748,7 +802,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 segs.push(self.text(j));
             } else if self.is(j - 2, ")") {
                 // `a.b(…).c(` — keep the segment before the call.
-                let o = self.matching[j - 2];
+                let o = self.l.matching[j - 2];
                 if o == NONE || o == 0 {
                     break;
                 }
@@ -797,7 +851,7 @@ impl<'l, 's> Extractor<'l, 's> {
                     let key_tok = prev - 1;
                     let key = match self.l.toks[key_tok].kind {
                         Kind::Ident => Some(self.text(key_tok).to_owned()),
-                        Kind::Str(_) => self.l.str_at(key_tok).map(|s| s.text()),
+                        Kind::Str(_) => self.l.str_at(key_tok).map(|s| s.text().into_owned()),
                         _ => None,
                     };
                     let open = self.open_of(prev);
@@ -927,7 +981,8 @@ impl<'l, 's> Extractor<'l, 's> {
         };
         let last = *segs.last().expect("a callee has a name");
         let receiver = (segs.len() >= 2).then(|| norm_name(segs[segs.len() - 2]).to_owned());
-        let close = open.map_or(self.expr_end(a), |o| self.close_of(o));
+        // Only a call without parentheses needs the end of its expression (a scan).
+        let close = open.map_or_else(|| self.expr_end(a), |o| self.close_of(o));
         let decorated = start >= 1 && self.is(start - 1, "@") && self.lang != Language::Ruby;
         if decorated || receiver.as_deref().is_some_and(|r| ROUTE_RECEIVERS.contains(&r)) {
             return Use { not_a_call: true, ..Use::default() };
@@ -1050,7 +1105,7 @@ impl<'l, 's> Extractor<'l, 's> {
             match self.l.toks[i].kind {
                 Kind::Str(_) => {
                     let s = self.l.str_at(i).expect("a string").text();
-                    if METHOD_KEYS.contains(&s.as_str()) && matches!(self.text(i + 1), ":" | "=>") {
+                    if METHOD_KEYS.contains(&s.as_ref()) && matches!(self.text(i + 1), ":" | "=>") {
                         if let Some(m) = self.value_method(i + 2) {
                             return Some(m);
                         }
@@ -1117,11 +1172,11 @@ impl<'l, 's> Extractor<'l, 's> {
     fn method_in_object(&self, a: usize, b: usize) -> Option<Method> {
         (a..b.saturating_sub(2)).find_map(|i| {
             let key = match self.l.toks[i].kind {
-                Kind::Ident => self.text(i).to_owned(),
+                Kind::Ident => Cow::Borrowed(self.text(i)),
                 Kind::Str(_) => self.l.str_at(i)?.text(),
                 _ => return None,
             };
-            (METHOD_KEYS.contains(&key.as_str()) && matches!(self.text(i + 1), ":" | "=>" | "="))
+            (METHOD_KEYS.contains(&key.as_ref()) && matches!(self.text(i + 1), ":" | "=>" | "="))
                 .then(|| self.value_method(i + 2))
                 .flatten()
         })
@@ -1194,14 +1249,15 @@ impl<'l, 's> Extractor<'l, 's> {
     fn run(&self) -> Vec<RawCall> {
         let mut out = Vec::new();
         let mut consumed = vec![false; self.n()];
-        for k in 0..self.n() {
+        for k in self.l.string_tokens() {
             let Some(s) = self.l.str_at(k) else { continue };
             if consumed[k] {
                 continue;
             }
-            // Most literals have no `/`: no allocation for them.
+            // Most literals have no `/` and are not passed to a client with a base URL: no
+            // allocation for them.
             let slash = s.parts.iter().any(|p| matches!(p, Part::Text(t) if t.contains('/')));
-            if !slash && !self.client_arg(k, &s.text()) {
+            if !slash && (self.clients.is_empty() || !self.client_arg(k, &s.text())) {
                 continue;
             }
             let text = s.text();

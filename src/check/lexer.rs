@@ -4,6 +4,7 @@
 //! file. Nothing here executes or evaluates code.
 
 use super::lang::Language;
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,31 +28,41 @@ pub(crate) struct Tok {
     pub line: u32,
 }
 
-/// A piece of a string literal.
+/// A piece of a string literal. Text borrows the source unless escapes had to be resolved (most
+/// literals have none): a file has thousands of literals, and allocating each was most of the
+/// lexer's cost.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Part {
+pub(crate) enum Part<'s> {
     /// Literal text (simple escapes resolved).
-    Text(String),
+    Text(Cow<'s, str>),
     /// An interpolated expression, as written (`id` for `${id}`).
-    Hole(String),
+    Hole(&'s str),
 }
 
-/// A string literal.
-#[derive(Debug, Clone)]
-pub(crate) struct StrLit {
-    pub parts: Vec<Part>,
+/// A string literal: its parts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StrLit<'a, 's> {
+    pub parts: &'a [Part<'s>],
 }
 
-impl StrLit {
-    /// The literal text without its interpolations.
-    pub(crate) fn text(&self) -> String {
-        let mut s = String::new();
-        for p in &self.parts {
-            if let Part::Text(t) = p {
-                s.push_str(t);
+impl<'a> StrLit<'a, '_> {
+    /// The literal text without its interpolations (borrowed when it is a single piece).
+    pub(crate) fn text(&self) -> Cow<'a, str> {
+        let mut texts = self.parts.iter().filter_map(|p| match p {
+            Part::Text(t) => Some(t.as_ref()),
+            Part::Hole(_) => None,
+        });
+        let Some(first) = texts.next() else { return Cow::Borrowed("") };
+        match texts.next() {
+            None => Cow::Borrowed(first),
+            Some(second) => {
+                let mut s = String::with_capacity(first.len() + second.len());
+                s.push_str(first);
+                s.push_str(second);
+                texts.for_each(|t| s.push_str(t));
+                Cow::Owned(s)
             }
         }
-        s
     }
 }
 
@@ -60,8 +71,23 @@ impl StrLit {
 pub(crate) struct Lexed<'s> {
     pub src: &'s str,
     pub toks: Vec<Tok>,
-    pub strs: Vec<StrLit>,
+    /// The parts of every string literal, in order.
+    parts: Vec<Part<'s>>,
+    /// For each string literal, its range in `parts` and its token.
+    strs: Vec<(u32, u32, u32)>,
+    /// For each token, the index of the matching bracket (for `(`, `[`, `{` and their closers),
+    /// else [`NONE`]. Brackets are matched as they are read: a pass of its own over every token
+    /// cost as much again.
+    pub matching: Vec<u32>,
+    /// For each token, the innermost open bracket around it, else [`NONE`].
+    pub enclosing: Vec<u32>,
+    /// The punctuation tokens `(`, `:`, `=`, `:=`, `||=` and `??=`, in order (where assignments
+    /// and calls are looked for).
+    pub ops: Vec<u32>,
 }
+
+/// No token.
+pub(crate) const NONE: u32 = u32::MAX;
 
 impl<'s> Lexed<'s> {
     /// The source text of a token.
@@ -90,15 +116,23 @@ impl<'s> Lexed<'s> {
         }
     }
 
+    /// The string literal tokens, in order.
+    pub(crate) fn string_tokens(&self) -> impl Iterator<Item = usize> + '_ {
+        self.strs.iter().map(|&(_, _, t)| t as usize)
+    }
+
     /// Whether token `i` is an identifier.
     pub(crate) fn is_ident(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].kind == Kind::Ident
     }
 
     /// The string literal of token `i`, if it is one.
-    pub(crate) fn str_at(&self, i: usize) -> Option<&StrLit> {
+    pub(crate) fn str_at(&self, i: usize) -> Option<StrLit<'_, 's>> {
         match self.toks.get(i)?.kind {
-            Kind::Str(k) => Some(&self.strs[k as usize]),
+            Kind::Str(k) => {
+                let (a, b, _) = self.strs[k as usize];
+                Some(StrLit { parts: &self.parts[a as usize..b as usize] })
+            }
             _ => None,
         }
     }
@@ -112,11 +146,24 @@ pub(crate) fn lex(src: &str, lang: Language) -> Lexed<'_> {
         i: 0,
         line: 1,
         lang,
-        toks: Vec::with_capacity(src.len() / 5),
-        strs: Vec::new(),
+        // Typical code has a token every three or four bytes: growing the vector would copy it.
+        toks: Vec::with_capacity(src.len() / 3 + 16),
+        parts: Vec::with_capacity(src.len() / 64),
+        strs: Vec::with_capacity(src.len() / 64),
+        pairs: Vec::with_capacity(src.len() / 16),
+        enclosing: Vec::with_capacity(src.len() / 3 + 16),
+        stack: Vec::new(),
+        top: NONE,
+        ops: Vec::with_capacity(src.len() / 32),
     };
     lx.run();
-    Lexed { src, toks: lx.toks, strs: lx.strs }
+    // Filled once at the end: a push per token cost more.
+    let mut matching = vec![NONE; lx.toks.len()];
+    for &(o, c) in &lx.pairs {
+        matching[o as usize] = c;
+        matching[c as usize] = o;
+    }
+    Lexed { src, toks: lx.toks, parts: lx.parts, strs: lx.strs, matching, enclosing: lx.enclosing, ops: lx.ops }
 }
 
 struct Lexer<'s> {
@@ -126,7 +173,72 @@ struct Lexer<'s> {
     line: u32,
     lang: Language,
     toks: Vec<Tok>,
-    strs: Vec<StrLit>,
+    parts: Vec<Part<'s>>,
+    strs: Vec<(u32, u32, u32)>,
+    /// Matched brackets: (open, close).
+    pairs: Vec<(u32, u32)>,
+    enclosing: Vec<u32>,
+    /// The open brackets around `self.i`; `top` is the innermost (or [`NONE`]).
+    stack: Vec<u32>,
+    top: u32,
+    ops: Vec<u32>,
+}
+
+/// The text of a string literal as it is scanned: nothing yet, a range of the source, or (once
+/// escapes or discontiguous pieces are involved) an owned string.
+enum Text {
+    Empty,
+    Span(usize, usize),
+    Owned(String),
+}
+
+impl Text {
+    /// Append `src[a..b]`.
+    #[inline]
+    fn push_src(&mut self, src: &str, a: usize, b: usize) {
+        if a >= b {
+            return;
+        }
+        match self {
+            Text::Empty => *self = Text::Span(a, b),
+            Text::Span(_, e) if *e == a => *e = b,
+            Text::Span(s, e) => {
+                let mut o = String::with_capacity(*e - *s + b - a);
+                o.push_str(&src[*s..*e]);
+                o.push_str(&src[a..b]);
+                *self = Text::Owned(o);
+            }
+            Text::Owned(o) => o.push_str(&src[a..b]),
+        }
+    }
+
+    /// Append a character (an escape resolved).
+    fn push(&mut self, src: &str, c: char) {
+        match self {
+            Text::Empty => *self = Text::Owned(String::new()),
+            Text::Span(s, e) => *self = Text::Owned(src[*s..*e].to_owned()),
+            Text::Owned(_) => {}
+        }
+        if let Text::Owned(o) = self {
+            o.push(c);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Text::Empty => true,
+            Text::Span(s, e) => s == e,
+            Text::Owned(o) => o.is_empty(),
+        }
+    }
+
+    fn take<'s>(&mut self, src: &'s str) -> Cow<'s, str> {
+        match std::mem::replace(self, Text::Empty) {
+            Text::Empty => Cow::Borrowed(""),
+            Text::Span(s, e) => Cow::Borrowed(&src[s..e]),
+            Text::Owned(o) => Cow::Owned(o),
+        }
+    }
 }
 
 /// Bytes that can continue an identifier (`$` for PHP and JavaScript; every non-ASCII byte).
@@ -149,6 +261,27 @@ fn is_ident_char(c: u8) -> bool {
     IDENT[c as usize]
 }
 
+/// The end of the identifier characters from `i`. Eight bytes are classified at a time, without
+/// a branch per byte: where a word ends was the lexer's most mispredicted branch.
+fn ident_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 8) {
+        let mut m = 0u32;
+        for (k, &c) in w.iter().enumerate() {
+            m |= u32::from(IDENT[c as usize]) << k;
+        }
+        // Bits 8 and up of `!m` are set: at most 8.
+        let n = (!m).trailing_zeros() as usize;
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while i < b.len() && is_ident_char(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 impl<'s> Lexer<'s> {
     fn peek(&self, k: usize) -> u8 {
         self.b.get(self.i + k).copied().unwrap_or(0)
@@ -160,6 +293,31 @@ impl<'s> Lexer<'s> {
 
     fn push(&mut self, kind: Kind, start: usize, line: u32) {
         self.toks.push(Tok { kind, start: start as u32, end: self.i as u32, line });
+        self.enclosing.push(self.top);
+    }
+
+    /// Note the punctuation token just pushed (`op` bytes long): brackets and operators.
+    fn punct(&mut self, c: u8, op: usize) {
+        let i = (self.toks.len() - 1) as u32;
+        match (c, op) {
+            (b'(' | b'[' | b'{', _) => {
+                self.stack.push(i);
+                self.top = i;
+                if c == b'(' {
+                    self.ops.push(i);
+                }
+            }
+            (b')' | b']' | b'}', _) => {
+                if let Some(o) = self.stack.pop() {
+                    self.pairs.push((o, i));
+                }
+                self.top = self.stack.last().copied().unwrap_or(NONE);
+                self.enclosing[i as usize] = self.top;
+            }
+            (b':' | b'=', 1) | (b':', 2) if op == 1 || self.b[self.i - 1] == b'=' => self.ops.push(i),
+            (b'|' | b'?', 3) if self.b[self.i - 2] == c && self.b[self.i - 1] == b'=' => self.ops.push(i),
+            _ => {}
+        }
     }
 
     /// Advance one byte, counting lines.
@@ -171,9 +329,7 @@ impl<'s> Lexer<'s> {
     }
 
     fn skip_to_eol(&mut self) {
-        while self.i < self.b.len() && self.b[self.i] != b'\n' {
-            self.i += 1;
-        }
+        self.i = memchr::memchr(b'\n', &self.b[self.i..]).map_or(self.b.len(), |p| self.i + p);
     }
 
     fn skip_block(&mut self, open: &str, close: &str, nested: bool) {
@@ -209,7 +365,19 @@ impl<'s> Lexer<'s> {
             let start = self.i;
             let line = self.line;
             match c {
-                b'\n' | b' ' | b'\t' | b'\r' | 0x0b | 0x0c => self.bump(),
+                b'\n' | b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                    // White space comes in runs (a line break, then indentation): one step.
+                    let (b, mut i, mut line) = (self.b, self.i, self.line);
+                    while let Some(&w) = b.get(i) {
+                        match w {
+                            b'\n' => line += 1,
+                            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
+                            _ => break,
+                        }
+                        i += 1;
+                    }
+                    (self.i, self.line) = (i, line);
+                }
                 b'/' if self.c_comments() && self.peek(1) == b'/' => self.skip_to_eol(),
                 b'/' if self.c_comments() && self.peek(1) == b'*' => {
                     self.skip_block("/*", "*/", self.lang == Language::Rust)
@@ -248,26 +416,27 @@ impl<'s> Lexer<'s> {
                     self.push(Kind::Num, start, line);
                 }
                 c if is_ident_start(c) => {
-                    while self.i < self.b.len() && is_ident_char(self.b[self.i]) {
-                        self.i += 1;
+                    let i = ident_end(self.b, self.i + 1);
+                    self.i = i;
+                    // Only a quote or (in Rust) `#` after the word can make it a string prefix.
+                    let next = self.b.get(i).copied().unwrap_or(0);
+                    if matches!(next, b'\'' | b'"' | b'#') {
+                        let word = &self.src[start..self.i];
+                        let quote = matches!(next, b'\'' | b'"') && self.is_prefix(word);
+                        let raw = self.lang == Language::Rust && next == b'#' && matches!(word, "r" | "br");
+                        if quote || raw {
+                            self.string(start, line, word);
+                            continue;
+                        }
                     }
-                    let word = &self.src[start..self.i];
-                    let quote = self.i < self.b.len() && matches!(self.b[self.i], b'\'' | b'"') && self.is_prefix(word);
-                    let raw = self.lang == Language::Rust
-                        && self.i < self.b.len()
-                        && self.b[self.i] == b'#'
-                        && matches!(word, "r" | "br");
-                    if quote || raw {
-                        self.string(start, line, word);
-                    } else {
-                        self.push(Kind::Ident, start, line);
-                    }
+                    self.push(Kind::Ident, start, line);
                 }
                 _ => {
-                    let op = self.op_len(c);
+                    let op = if c.is_ascii() { self.op_len(c) } else { 1 };
                     // Not a multi-byte character's tail: punctuation is ASCII.
-                    self.i += if c.is_ascii() { op } else { 1 };
+                    self.i += op;
                     self.push(Kind::Punct, start, line);
+                    self.punct(c, op);
                 }
             }
         }
@@ -402,9 +571,10 @@ impl<'s> Lexer<'s> {
             while self.i < self.b.len() && !self.starts(&close) {
                 self.bump();
             }
-            let text = self.src[body_start..self.i.min(self.b.len())].to_owned();
+            let text = &self.src[body_start..self.i.min(self.b.len())];
             self.i = (self.i + close.len()).min(self.b.len());
-            self.finish(start, line, vec![Part::Text(text)]);
+            self.parts.push(Part::Text(Cow::Borrowed(text)));
+            self.finish(start, line, self.parts.len() - 1);
             return;
         }
         // Rust and C-like character literals and Rust lifetimes.
@@ -445,12 +615,21 @@ impl<'s> Lexer<'s> {
         let multiline =
             triple || q == b'`' || (lang == Language::CSharp && raw) || matches!(lang, Language::Php | Language::Ruby);
         self.i += if triple { 3 } else { 1 };
-        let mut parts = Vec::new();
-        let mut text = String::new();
+        let first_part = self.parts.len();
+        let src = self.src;
+        let mut text = Text::Empty;
         let mut seg = self.i;
         loop {
+            // Most bytes of a literal are plain text: skip them in a tight loop. Every byte that
+            // can end the literal, start an escape or an interpolation, or be a line break stops
+            // it (a superset is harmless: such bytes take the careful path below).
+            while self.i < self.b.len()
+                && !matches!(self.b[self.i], b'\n' | b'\\' | b'$' | b'#' | b'{' | b'}' | b'\'' | b'"' | b'`')
+            {
+                self.i += 1;
+            }
             if self.i >= self.b.len() {
-                text.push_str(&self.src[seg..self.i]);
+                text.push_src(src, seg, self.i);
                 break;
             }
             let c = self.b[self.i];
@@ -458,35 +637,35 @@ impl<'s> Lexer<'s> {
             if c == q && (!triple || (self.peek(1) == q && self.peek(2) == q)) {
                 if raw && lang == Language::CSharp && self.peek(1) == q {
                     // `""` inside a verbatim string.
-                    text.push_str(&self.src[seg..self.i]);
-                    text.push('"');
+                    text.push_src(src, seg, self.i);
+                    text.push(src, '"');
                     self.i += 2;
                     seg = self.i;
                     continue;
                 }
-                text.push_str(&self.src[seg..self.i]);
+                text.push_src(src, seg, self.i);
                 self.i += if triple { 3 } else { 1 };
                 break;
             }
             if c == b'\n' && !multiline {
-                text.push_str(&self.src[seg..self.i]);
+                text.push_src(src, seg, self.i);
                 break;
             }
             if c == b'\\' && !raw {
-                text.push_str(&self.src[seg..self.i]);
+                text.push_src(src, seg, self.i);
                 let n = self.peek(1);
                 match n {
-                    b'\'' | b'"' | b'\\' | b'/' | b'`' | b'$' | b'{' | b'}' | b'#' => text.push(n as char),
+                    b'\'' | b'"' | b'\\' | b'/' | b'`' | b'$' | b'{' | b'}' | b'#' => text.push(src, n as char),
                     b'\n' => {}
                     0 => {}
                     _ => {
-                        text.push('\\');
+                        text.push(src, '\\');
                         if n.is_ascii() {
-                            text.push(n as char);
+                            text.push(src, n as char);
                         } else {
                             // Keep the whole character.
                             let ch = self.src[self.i + 1..].chars().next().unwrap_or(' ');
-                            text.push(ch);
+                            text.push(src, ch);
                             self.i += ch.len_utf8() - 1;
                         }
                     }
@@ -500,11 +679,11 @@ impl<'s> Lexer<'s> {
             }
             if interp {
                 if let Some((hole, end)) = self.hole() {
-                    text.push_str(&self.src[seg..self.i]);
+                    text.push_src(src, seg, self.i);
                     if !text.is_empty() {
-                        parts.push(Part::Text(std::mem::take(&mut text)));
+                        self.parts.push(Part::Text(text.take(src)));
                     }
-                    parts.push(Part::Hole(hole));
+                    self.parts.push(Part::Hole(hole));
                     while self.i < end {
                         self.bump();
                     }
@@ -514,7 +693,7 @@ impl<'s> Lexer<'s> {
                 // `{{` and `}}` escapes of f-strings and C# interpolated strings.
                 if matches!(lang, Language::Python | Language::CSharp) && matches!(c, b'{' | b'}') && self.peek(1) == c
                 {
-                    text.push_str(&self.src[seg..=self.i]);
+                    text.push_src(src, seg, self.i + 1);
                     self.i += 2;
                     seg = self.i;
                     continue;
@@ -522,25 +701,27 @@ impl<'s> Lexer<'s> {
             }
             self.bump();
         }
-        if !text.is_empty() || parts.is_empty() {
-            parts.push(Part::Text(text));
+        if !text.is_empty() || self.parts.len() == first_part {
+            self.parts.push(Part::Text(text.take(src)));
         }
-        self.finish(start, line, parts);
+        self.finish(start, line, first_part);
     }
 
-    fn finish(&mut self, start: usize, line: u32, parts: Vec<Part>) {
+    /// Record the string token whose parts start at `first_part`.
+    fn finish(&mut self, start: usize, line: u32, first_part: usize) {
         let k = self.strs.len() as u32;
-        self.strs.push(StrLit { parts });
+        self.strs.push((first_part as u32, self.parts.len() as u32, self.toks.len() as u32));
         self.push(Kind::Str(k), start, line);
     }
 
     /// An interpolation starting at `self.i`, as (expression, end offset).
-    fn hole(&self) -> Option<(String, usize)> {
+    fn hole(&self) -> Option<(&'s str, usize)> {
         let b = self.b;
         let i = self.i;
-        let braced = |open: usize| -> Option<(String, usize)> {
+        let src = self.src;
+        let braced = |open: usize| -> Option<(&'s str, usize)> {
             let end = match_brace(b, open)?;
-            Some((self.src[open + 1..end].trim().to_owned(), end + 1))
+            Some((src[open + 1..end].trim(), end + 1))
         };
         match self.lang {
             Language::JavaScript | Language::TypeScript if b[i] == b'$' && self.peek(1) == b'{' => braced(i + 1),
@@ -548,7 +729,7 @@ impl<'s> Lexer<'s> {
             Language::Python | Language::CSharp if b[i] == b'{' && self.peek(1) != b'{' => {
                 let (expr, end) = braced(i)?;
                 // A format spec or conversion (`{x:>10}`, `{x!r}`) is not part of the expression.
-                let expr = expr.split([':', '!']).next().unwrap_or("").trim().to_owned();
+                let expr = expr.split([':', '!']).next().unwrap_or("").trim();
                 Some((expr, end))
             }
             Language::Php if b[i] == b'{' && self.peek(1) == b'$' => braced(i),
@@ -569,7 +750,7 @@ impl<'s> Lexer<'s> {
                         j += p + 1;
                     }
                 }
-                Some((self.src[i..j].to_owned(), j))
+                Some((&self.src[i..j], j))
             }
             _ => None,
         }
@@ -610,16 +791,17 @@ fn match_brace(b: &[u8], open: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn strs(src: &str, lang: Language) -> Vec<Vec<Part>> {
-        lex(src, lang).strs.into_iter().map(|s| s.parts).collect()
+    fn strs(src: &str, lang: Language) -> Vec<Vec<Part<'_>>> {
+        let l = lex(src, lang);
+        l.strs.iter().map(|&(a, b, _)| l.parts[a as usize..b as usize].to_vec()).collect()
     }
 
-    fn t(s: &str) -> Part {
-        Part::Text(s.to_owned())
+    fn t(s: &str) -> Part<'_> {
+        Part::Text(Cow::Borrowed(s))
     }
 
-    fn h(s: &str) -> Part {
-        Part::Hole(s.to_owned())
+    fn h(s: &str) -> Part<'_> {
+        Part::Hole(s)
     }
 
     #[test]
