@@ -9,6 +9,7 @@
 //! ```sh
 //! cargo bench --bench check                        # ~200 MB
 //! BC_CHECK_BENCH_MB=20 cargo bench --bench check   # a quick run
+//! BC_CHECK_BENCH_TREE=/tmp/tree cargo bench --bench check   # keep the tree (for perf)
 //! ```
 
 use bigcommerce_scopes::check::{check, Options};
@@ -190,7 +191,12 @@ fn run_rg(root: &Path, threads: usize) -> usize {
 fn main() {
     let mb: usize = std::env::var("BC_CHECK_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
     let tmp = tempfile::tempdir().expect("a temporary directory");
-    let root = tmp.path();
+    // `BC_CHECK_BENCH_TREE=DIR`: generate the tree there and keep it (for a profiler).
+    let kept = std::env::var_os("BC_CHECK_BENCH_TREE").map(std::path::PathBuf::from);
+    if let Some(dir) = &kept {
+        std::fs::create_dir_all(dir).expect("the tree's directory");
+    }
+    let root = kept.as_deref().unwrap_or(tmp.path());
     let t = Instant::now();
     let (bytes, files) = generate(root, mb);
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
