@@ -1,12 +1,14 @@
-//! The key the route trie finds a literal segment by, shared by `build.rs` (which lays out each
-//! node's table) and the resolver (which looks segments up in it).
+//! The keys and hashes of the route tables, shared by `build.rs` (which lays the tables out) and
+//! the resolver (which looks segments up in them).
 //!
 //! A segment's key is two words: for segments of up to 8 bytes, the bytes little-endian and
 //! zero-padded, then 0; for longer ones, the first 8 bytes and the last 8. With the length, the key
 //! is the whole segment for segments of up to 16 bytes, so comparing three integers is comparing the
-//! text; longer ones (rare) are compared as text too. Each trie node stores its literal children in a
-//! table indexed by a multiplicative hash of the key, with a multiplier the build picks so that no two
-//! children of the node share a slot.
+//! text; longer ones (rare) are compared as text too. Three tables use it:
+//! - each trie node stores its literal children in a table indexed by [`slot`], with one multiplier
+//!   for the whole trie that the build picks so that no two children of a node share a slot;
+//! - the gateway's literal segments are in one direct table indexed by [`direct_index`];
+//! - the gateway's route shapes are in a hash-and-displace table indexed by [`chd_slot`].
 
 /// The two words of a segment's key.
 ///
@@ -58,13 +60,7 @@ pub fn slot(w: [u64; 2], len: usize, mult: u64, mask: u32) -> usize {
 /// assert_eq!(slots.len(), 3);
 /// ```
 pub fn layout(nodes: &[Vec<([u64; 2], usize)>]) -> Option<(u64, Vec<u32>)> {
-    // A fixed-seed generator: the generated tables are the same on every build.
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    'search: for _ in 0..100_000 {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let mult = state | 1;
+    'search: for mult in multipliers(0x2545_f491_4f6c_dd1d) {
         let mut masks = Vec::with_capacity(nodes.len());
         for keys in nodes {
             let size = keys.len().max(1).next_power_of_two();
@@ -126,27 +122,22 @@ pub fn direct_index(w: [u64; 2], len: usize, mult: u64, bits: u32) -> usize {
 /// assert_eq!(idx.len(), 3);
 /// ```
 pub fn direct_layout(keys: &[([u64; 2], usize)], bits: u32) -> Option<u64> {
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    (0..100_000).find_map(|_| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let mult = state | 1;
+    multipliers(0x9e37_79b9_7f4a_7c15).find(|&mult| {
         let mut used = vec![false; 1 << bits];
-        keys.iter().all(|(w, l)| !std::mem::replace(&mut used[direct_index(*w, *l, mult, bits)], true)).then_some(mult)
+        keys.iter().all(|(w, l)| !std::mem::replace(&mut used[direct_index(*w, *l, mult, bits)], true))
     })
 }
 
-/// A 64-bit hash of a segment's key, the same for every table: the gateway's literal table is
-/// indexed by it (see [`chd_slot`]).
-///
-/// ```
-/// use bigcommerce_scopes::datafile::segkey::{key_hash, words};
-/// assert_ne!(key_hash(words(b"orders"), 6), key_hash(words(b"others"), 6));
-/// ```
-#[inline(always)]
-pub fn key_hash(w: [u64; 2], len: usize) -> u64 {
-    mix(w[0] ^ w[1].rotate_left(29) ^ ((len as u64) << 59))
+/// Odd multipliers to try, from a fixed-seed xorshift generator (so the generated tables are the
+/// same on every build), at most 100,000 of them.
+fn multipliers(seed: u64) -> impl Iterator<Item = u64> {
+    let mut state = seed;
+    (0..100_000).map(move |_| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state | 1
+    })
 }
 
 /// A 64-bit hash of a route shape (the literal ids of a path, 0 for a parameter, one per byte,
@@ -171,8 +162,8 @@ fn mix(x: u64) -> u64 {
 /// displacement (chosen at build time) moves its keys to free slots. Two loads, no probing.
 ///
 /// ```
-/// use bigcommerce_scopes::datafile::segkey::{chd_build, chd_slot, key_hash, words};
-/// let hashes: Vec<u64> = [&b"catalog"[..], b"orders", b"customers"].iter().map(|s| key_hash(words(s), s.len())).collect();
+/// use bigcommerce_scopes::datafile::segkey::{chd_build, chd_slot, shape_hash};
+/// let hashes: Vec<u64> = [0x0201_u128, 0x0102, 0x0300].iter().map(|k| shape_hash(*k)).collect();
 /// let (disp, mask) = chd_build(&hashes).unwrap();
 /// let mut slots: Vec<_> = hashes.iter().map(|h| chd_slot(*h, &disp, mask)).collect();
 /// slots.sort();
