@@ -40,7 +40,7 @@ pub fn words(seg: &[u8]) -> [u64; 2] {
 pub fn slot(w: [u64; 2], len: usize, mult: u64, mask: u32) -> usize {
     // Fold the high half down before multiplying: a product's high bits depend on every input bit
     // only if the input's high bits reach its low ones.
-    let x = w[0] ^ w[1].rotate_left(29) ^ ((len as u64) << 59);
+    let x = fold(w, len);
     let x = x ^ (x >> 31);
     ((x.wrapping_mul(mult) >> 40) as u32 & mask) as usize
 }
@@ -97,6 +97,12 @@ pub fn long_words(seg: &[u8]) -> [u64; 4] {
     [w0, w1, at(8), at(seg.len() - 16)]
 }
 
+/// A key and its length folded into one word: what both segment tables hash.
+#[inline(always)]
+fn fold(w: [u64; 2], len: usize) -> u64 {
+    w[0] ^ w[1].rotate_left(29) ^ ((len as u64) << 59)
+}
+
 /// The index of a segment's key in a direct table of `2^bits` entries under multiplier `mult`
 /// (one multiplication: the product's top bits depend on every bit of the key).
 ///
@@ -106,8 +112,7 @@ pub fn long_words(seg: &[u8]) -> [u64; 4] {
 /// ```
 #[inline(always)]
 pub fn direct_index(w: [u64; 2], len: usize, mult: u64, bits: u32) -> usize {
-    let x = w[0] ^ w[1].rotate_left(29) ^ ((len as u64) << 59);
-    (x.wrapping_mul(mult) >> (64 - bits)) as usize
+    (fold(w, len).wrapping_mul(mult) >> (64 - bits)) as usize
 }
 
 /// A multiplier under which `keys` take distinct entries of a direct table of `2^bits` entries.

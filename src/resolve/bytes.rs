@@ -25,18 +25,41 @@ pub(crate) static CLASS: [u8; 256] = {
     t
 };
 
-/// The high bit of each byte of `x` that equals `c`, and no other bit: the exact form of the classic
-/// "has zero byte" test, on `x ^ c…c`.
+/// One in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The low seven bits of every byte.
+pub(crate) const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+/// The high bit of every byte.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `y` that is zero, and no other bit: the exact form of the classic
+/// "has zero byte" test (no carry crosses a byte).
+#[inline(always)]
+pub(crate) fn zero_bytes(y: u64) -> u64 {
+    !(((y & LOWS).wrapping_add(LOWS)) | y | LOWS)
+}
+
+/// The high bit of each byte of `x` that equals `c`, and no other bit.
 #[inline(always)]
 pub(crate) fn byte_mask(x: u64, c: u8) -> u64 {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let y = x ^ (c as u64 * 0x0101_0101_0101_0101);
-    !(((y & LOW).wrapping_add(LOW)) | y | LOW)
+    zero_bytes(x ^ (c as u64 * ONES))
 }
 
 #[inline(always)]
 pub(crate) fn word(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
+}
+
+/// The 8 bytes from `i` as a little-endian word, zero past the end of `bytes` (which must be at
+/// least 8 bytes long, with `i` at most its length): the last word is read where it fits and shifted.
+#[inline(always)]
+pub(crate) fn word_padded(bytes: &[u8], i: usize) -> u64 {
+    if i + 8 <= bytes.len() {
+        word(bytes, i)
+    } else {
+        // `i` at the very end (an empty last segment) reads nothing.
+        word(bytes, bytes.len() - 8).checked_shr(8 * (i + 8 - bytes.len()) as u32).unwrap_or(0)
+    }
 }
 
 /// The first `c` in `bytes`, eight bytes at a time.

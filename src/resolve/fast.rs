@@ -12,7 +12,7 @@
 //! other hosts, `.json`, crossed routes) it returns `None` and the careful path decides. A test
 //! checks the two agree.
 
-use super::bytes::{classes, word, CONTROL, FRAGMENT, HIGH};
+use super::bytes::{byte_mask, classes, word_padded as load, zero_bytes, CONTROL, FRAGMENT, HIGH, HIGHS, LOWS, ONES};
 use super::{Dropped, Resolution};
 use crate::datafile::segkey;
 use crate::datafile::vocab::Method;
@@ -20,27 +20,10 @@ use crate::tables::{
     LITERALS, LITERAL_BITS, LITERAL_IDS, LITERAL_MULT, LITERAL_V2, LITERAL_V3, ROUTES, SHAPES, SHAPE_DISP, SHAPE_MASK,
 };
 
-/// The 8 bytes from `i` as a little-endian word, zero past the end of `bytes` (which must be at
-/// least 8 bytes long, with `i` at most its length): the last word is read where it fits and shifted.
-#[inline(always)]
-fn load(bytes: &[u8], i: usize) -> u64 {
-    if i + 8 <= bytes.len() {
-        word(bytes, i)
-    } else {
-        // `i` at the very end (an empty last segment) reads nothing.
-        word(bytes, bytes.len() - 8).checked_shr(8 * (i + 8 - bytes.len()) as u32).unwrap_or(0)
-    }
-}
-
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
 /// The high bit of each byte of `x` that is `/` or `?` (they differ only in bit 0x10).
 #[inline(always)]
 fn terminators(x: u64) -> u64 {
-    let y = (x | (0x10 * ONES)) ^ (0x3f * ONES);
-    !(((y & LOWS).wrapping_add(LOWS)) | y | LOWS)
+    zero_bytes((x | (0x10 * ONES)) ^ (0x3f * ONES))
 }
 
 /// The high bit of each byte of `x` that the fast path does not take inside a segment: controls,
@@ -51,10 +34,9 @@ fn unplain(x: u64) -> u64 {
     let low = x & LOWS;
     // Below 0x21 (no carry into the high bit), 0x7f (carry), 0x80 and up (high bit set).
     let ctl = !(low.wrapping_add((0x80 - 0x21) * ONES)) | low.wrapping_add(ONES) | x;
-    let exact = |y: u64| !(((y & LOWS).wrapping_add(LOWS)) | y | LOWS);
     // `!` `#` `%` `'` are 0x21 | (bits 0x06).
-    let bang = exact((x & (0xf9 * ONES)) ^ (0x21 * ONES));
-    let backslash = exact(x ^ (b'\\' as u64 * ONES));
+    let bang = zero_bytes((x & (0xf9 * ONES)) ^ (0x21 * ONES));
+    let backslash = byte_mask(x, b'\\');
     (ctl & HIGHS) | bang | backslash
 }
 

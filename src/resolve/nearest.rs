@@ -20,7 +20,7 @@ fn template_segments(template: &str) -> (Host, Vec<&str>) {
 }
 
 fn is_version(s: &str) -> bool {
-    s.len() >= 2 && s.starts_with(['v', 'V']) && s[1..].bytes().all(|b| b.is_ascii_digit())
+    super::target::is_version(s.as_bytes())
 }
 
 /// Whether an input segment looks like a value for a parameter rather than a literal.

@@ -1,7 +1,9 @@
 //! Turning a request target as code writes it into a host and path segments, refusing whatever
 //! could make the route ambiguous. Nothing here allocates.
 
-use super::bytes::{byte_mask, classes, find_byte, word, CLASS, CONTROL, FRAGMENT, HIGH, QUERY, SUSPICIOUS};
+use super::bytes::{
+    byte_mask, classes, find_byte, word, word_padded, CLASS, CONTROL, FRAGMENT, HIGH, QUERY, SUSPICIOUS,
+};
 use crate::datafile::vocab::Host;
 use crate::error::{Error, ErrorKind};
 
@@ -87,16 +89,13 @@ impl<'a> Segments<'a> {
         let (s, e) = self.spans[self.start + i];
         let (s, e) = (s as usize, e as usize);
         let text = self.text.as_bytes();
-        let load = |at: usize| u64::from_le_bytes(text[at..at + 8].try_into().unwrap_or_default());
         let len = e - s;
-        if len > 8 {
-            [load(s), load(e - 8)]
-        } else if s + 8 <= text.len() {
-            [load(s) & (u64::MAX >> (64 - 8 * len as u32).min(63) >> ((len == 0) as u32)), 0]
-        } else if e >= 8 {
-            [load(e - 8) >> (64 - 8 * len as u32).min(63) >> ((len == 0) as u32), 0]
-        } else {
+        if text.len() < 8 {
             crate::datafile::segkey::words(&text[s..e])
+        } else if len > 8 {
+            [word_padded(text, s), word_padded(text, e - 8)]
+        } else {
+            [word_padded(text, s) & u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0), 0]
         }
     }
 }
@@ -226,6 +225,11 @@ fn check_segment(seg: &str) -> Result<(), Error> {
         i += 1;
     }
     Ok(())
+}
+
+/// Whether a segment is an API version (`v3`, `V2`): how a path is told to be the gateway's.
+pub(crate) fn is_version(s: &[u8]) -> bool {
+    s.len() >= 2 && (s[0] == b'v' || s[0] == b'V') && s[1..].iter().all(u8::is_ascii_digit)
 }
 
 fn too_deep() -> Error {
@@ -372,8 +376,6 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
     }
     segs.end = n;
     let seg = |i: usize| if i < n { segs.bytes(i) } else { b"" };
-    let is_version =
-        |s: &[u8]| s.len() >= 2 && (s[0] == b'v' || s[0] == b'V') && s[1..].iter().all(|b| b.is_ascii_digit());
 
     let mut host;
     let mut store_hash = None;
