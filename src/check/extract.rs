@@ -367,7 +367,7 @@ impl<'l, 's> Extractor<'l, 's> {
     }
 
     fn open_of(&self, i: usize) -> Option<usize> {
-        let e = self.l.enclosing.get(i).copied().unwrap_or(NONE);
+        let e = self.l.toks.get(i).map_or(NONE, |t| t.enclosing);
         (e != NONE).then_some(e as usize)
     }
 

@@ -19,13 +19,16 @@ pub(crate) enum Kind {
     Punct,
 }
 
-/// One token: its kind, byte range and 1-based line.
+/// One token: its kind, byte range, 1-based line and the innermost open bracket around it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
     pub kind: Kind,
     pub start: u32,
     pub end: u32,
     pub line: u32,
+    /// The innermost open bracket around the token, else [`NONE`] (kept in the token: one push
+    /// per token instead of two).
+    pub enclosing: u32,
 }
 
 /// A piece of a string literal. Text borrows the source unless escapes had to be resolved (most
@@ -79,8 +82,6 @@ pub(crate) struct Lexed<'s> {
     /// else [`NONE`]. Brackets are matched as they are read: a pass of its own over every token
     /// cost as much again.
     pub matching: Vec<u32>,
-    /// For each token, the innermost open bracket around it, else [`NONE`].
-    pub enclosing: Vec<u32>,
     /// The punctuation tokens `(`, `:`, `=`, `:=`, `||=` and `??=`, in order (where assignments
     /// and calls are looked for).
     pub ops: Vec<u32>,
@@ -151,7 +152,6 @@ pub(crate) fn lex(src: &str, lang: Language) -> Lexed<'_> {
         parts: Vec::with_capacity(src.len() / 64),
         strs: Vec::with_capacity(src.len() / 64),
         pairs: Vec::with_capacity(src.len() / 16),
-        enclosing: Vec::with_capacity(src.len() / 3 + 16),
         stack: Vec::new(),
         top: NONE,
         ops: Vec::with_capacity(src.len() / 32),
@@ -163,7 +163,7 @@ pub(crate) fn lex(src: &str, lang: Language) -> Lexed<'_> {
         matching[o as usize] = c;
         matching[c as usize] = o;
     }
-    Lexed { src, toks: lx.toks, parts: lx.parts, strs: lx.strs, matching, enclosing: lx.enclosing, ops: lx.ops }
+    Lexed { src, toks: lx.toks, parts: lx.parts, strs: lx.strs, matching, ops: lx.ops }
 }
 
 struct Lexer<'s> {
@@ -177,7 +177,6 @@ struct Lexer<'s> {
     strs: Vec<(u32, u32, u32)>,
     /// Matched brackets: (open, close).
     pairs: Vec<(u32, u32)>,
-    enclosing: Vec<u32>,
     /// The open brackets around `self.i`; `top` is the innermost (or [`NONE`]).
     stack: Vec<u32>,
     top: u32,
@@ -282,6 +281,156 @@ fn ident_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The length of the operator starting with `c` at `i`: `===`, `!==`, `...`, `**=`, `<=>`, `??=`,
+/// `||=`, `&&=`, `=>`, `->`, `::`, `:=`, `==`, `!=`, `<=`, `>=`, `?.`, `+=`, `-=`, `&&`, `||`, `**`,
+/// `..`, `<<`, `>>`, `??`, `.=`, or 1.
+#[inline(always)]
+fn op_len(b: &[u8], i: usize, c: u8) -> usize {
+    let c1 = b.get(i + 1).copied().unwrap_or(0);
+    // Most operators are one byte: every longer one has one of these second bytes.
+    if !matches!(c1, b'=' | b'>' | b':' | b'.' | b'?' | b'<' | b'&' | b'|' | b'*') {
+        return 1;
+    }
+    let c2 = b.get(i + 2).copied().unwrap_or(0);
+    match (c, c1, c2) {
+        (b'=', b'=', b'=')
+        | (b'!', b'=', b'=')
+        | (b'.', b'.', b'.')
+        | (b'*', b'*', b'=')
+        | (b'<', b'=', b'>')
+        | (b'?', b'?', b'=')
+        | (b'|', b'|', b'=')
+        | (b'&', b'&', b'=') => 3,
+        (b'=', b'>' | b'=', _)
+        | (b'-', b'>' | b'=', _)
+        | (b':', b':' | b'=', _)
+        | (b'!', b'=', _)
+        | (b'<', b'=' | b'<', _)
+        | (b'>', b'=' | b'>', _)
+        | (b'?', b'.' | b'?', _)
+        | (b'+', b'=', _)
+        | (b'&', b'&', _)
+        | (b'|', b'|', _)
+        | (b'*', b'*', _)
+        | (b'.', b'.' | b'=', _) => 2,
+        _ => 1,
+    }
+}
+
+/// The end of the number starting at `i`: identifier characters, and dots followed by a digit.
+#[inline]
+fn number_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(&c) = b.get(i) {
+        if !(is_ident_char(c) || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit))) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The end of the white space from `i`, and the line there.
+#[inline]
+fn skip_space(b: &[u8], mut i: usize, mut line: u32) -> (usize, u32) {
+    while let Some(&w) = b.get(i) {
+        match w {
+            b'\n' => {
+                line += 1;
+                i = spaces_end(b, i + 1);
+            }
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => i += 1,
+            _ => break,
+        }
+    }
+    (i, line)
+}
+
+/// The end of the spaces from `i` (indentation), eight bytes at a time; the last seven bytes of
+/// the input are left to the caller.
+#[inline]
+fn spaces_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(w.try_into().expect("8 bytes")) ^ 0x2020_2020_2020_2020;
+        let n = (x.trailing_zeros() / 8) as usize;
+        i += n;
+        if n < 8 {
+            break;
+        }
+    }
+    i
+}
+
+/// A byte class of the main loop's dispatch (see [`classes`]): punctuation of one byte that
+/// means nothing more (`,`, `;`, `%`, …).
+const C_PUNCT: u8 = 0;
+/// White space.
+const C_SPACE: u8 = 1;
+/// Starts an identifier.
+const C_IDENT: u8 = 2;
+/// A digit.
+const C_DIGIT: u8 = 3;
+/// `(`, `[`, `{`.
+const C_OPEN: u8 = 4;
+/// `)`, `]`, `}`.
+const C_CLOSE: u8 = 5;
+/// Can start an operator of more than one byte.
+const C_OP: u8 = 6;
+/// Can start a string, comment or regex in the language (see [`Lexer::special`]).
+const C_SPECIAL: u8 = 7;
+
+/// The byte classes of a language.
+const fn class_table(lang: Language) -> [u8; 256] {
+    let mut t = [C_PUNCT; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = match c {
+            b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => C_SPACE,
+            b'0'..=b'9' => C_DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' | 0x80..=0xff => C_IDENT,
+            b'(' | b'[' | b'{' => C_OPEN,
+            b')' | b']' | b'}' => C_CLOSE,
+            b'\'' | b'"' | b'`' => C_SPECIAL,
+            b'$' if matches!(lang, Language::CSharp) => C_SPECIAL,
+            b'$' => C_IDENT,
+            b'@' if matches!(lang, Language::CSharp) => C_SPECIAL,
+            b'/' if !matches!(lang, Language::Python) => C_SPECIAL,
+            b'#' if matches!(lang, Language::Python | Language::Ruby | Language::Php) => C_SPECIAL,
+            b'=' if matches!(lang, Language::Ruby) => C_SPECIAL,
+            b'=' | b'!' | b'.' | b'*' | b'<' | b'>' | b'?' | b'|' | b'&' | b'-' | b':' | b'+' => C_OP,
+            _ => C_PUNCT,
+        };
+        i += 1;
+    }
+    t
+}
+
+/// The byte classes of `lang`.
+fn classes(lang: Language) -> &'static [u8; 256] {
+    static TABLES: [[u8; 256]; 9] = [
+        class_table(Language::JavaScript),
+        class_table(Language::TypeScript),
+        class_table(Language::Php),
+        class_table(Language::Python),
+        class_table(Language::Ruby),
+        class_table(Language::Go),
+        class_table(Language::Java),
+        class_table(Language::CSharp),
+        class_table(Language::Rust),
+    ];
+    &TABLES[match lang {
+        Language::JavaScript => 0,
+        Language::TypeScript => 1,
+        Language::Php => 2,
+        Language::Python => 3,
+        Language::Ruby => 4,
+        Language::Go => 5,
+        Language::Java => 6,
+        Language::CSharp => 7,
+        Language::Rust => 8,
+    }]
+}
+
 impl<'s> Lexer<'s> {
     fn peek(&self, k: usize) -> u8 {
         self.b.get(self.i + k).copied().unwrap_or(0)
@@ -291,33 +440,34 @@ impl<'s> Lexer<'s> {
         self.b[self.i..].starts_with(s.as_bytes())
     }
 
+    /// Push a token ending at `self.i`.
     fn push(&mut self, kind: Kind, start: usize, line: u32) {
-        self.toks.push(Tok { kind, start: start as u32, end: self.i as u32, line });
-        self.enclosing.push(self.top);
+        self.tok(kind, start, self.i, line);
     }
 
-    /// Note the punctuation token just pushed (`op` bytes long): brackets and operators.
-    fn punct(&mut self, c: u8, op: usize) {
-        let i = (self.toks.len() - 1) as u32;
-        match (c, op) {
-            (b'(' | b'[' | b'{', _) => {
-                self.stack.push(i);
-                self.top = i;
-                if c == b'(' {
-                    self.ops.push(i);
-                }
-            }
-            (b')' | b']' | b'}', _) => {
-                if let Some(o) = self.stack.pop() {
-                    self.pairs.push((o, i));
-                }
-                self.top = self.stack.last().copied().unwrap_or(NONE);
-                self.enclosing[i as usize] = self.top;
-            }
-            (b':' | b'=', 1) | (b':', 2) if op == 1 || self.b[self.i - 1] == b'=' => self.ops.push(i),
-            (b'|' | b'?', 3) if self.b[self.i - 2] == c && self.b[self.i - 1] == b'=' => self.ops.push(i),
-            _ => {}
+    #[inline(always)]
+    fn tok(&mut self, kind: Kind, start: usize, end: usize, line: u32) {
+        self.toks.push(Tok { kind, start: start as u32, end: end as u32, line, enclosing: self.top });
+    }
+
+    /// The token of an operator or other punctuation (never a bracket) starting with `c` at `i`,
+    /// noted in `ops` if it is `:`, `=`, `:=`, `||=` or `??=`. Returns its end.
+    #[inline(always)]
+    fn operator(&mut self, c: u8, i: usize, line: u32) -> usize {
+        let op = op_len(self.b, i, c);
+        let end = i + op;
+        let k = self.toks.len() as u32;
+        self.tok(Kind::Punct, i, end, line);
+        // `||=` and `??=` are the only three-byte operators starting with `|` or `?`.
+        let noted = match (c, op) {
+            (b':' | b'=', 1) | (b'|' | b'?', 3) => true,
+            (b':', 2) => self.b[i + 1] == b'=',
+            _ => false,
+        };
+        if noted {
+            self.ops.push(k);
         }
+        end
     }
 
     /// Advance one byte, counting lines.
@@ -360,115 +510,123 @@ impl<'s> Lexer<'s> {
     }
 
     fn run(&mut self) {
-        while self.i < self.b.len() {
-            let c = self.b[self.i];
-            let start = self.i;
-            let line = self.line;
-            match c {
-                b'\n' | b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
-                    // White space comes in runs (a line break, then indentation): one step.
-                    let (b, mut i, mut line) = (self.b, self.i, self.line);
-                    while let Some(&w) = b.get(i) {
-                        match w {
-                            b'\n' => line += 1,
-                            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
-                            _ => break,
-                        }
-                        i += 1;
-                    }
-                    (self.i, self.line) = (i, line);
-                }
-                b'/' if self.c_comments() && self.peek(1) == b'/' => self.skip_to_eol(),
-                b'/' if self.c_comments() && self.peek(1) == b'*' => {
-                    self.skip_block("/*", "*/", self.lang == Language::Rust)
-                }
-                b'#' if self.hash_comments() && !(self.lang == Language::Ruby && self.peek(1) == b'{') => {
-                    self.skip_to_eol()
-                }
-                b'=' if self.lang == Language::Ruby && self.starts("=begin") && self.at_line_start() => {
-                    while self.i < self.b.len() && !(self.starts("=end") && self.at_line_start()) {
-                        self.bump();
-                    }
-                    self.skip_to_eol();
-                }
-                b'\'' | b'"' | b'`' => self.string(start, line, ""),
-                b'/' if matches!(self.lang, Language::JavaScript | Language::TypeScript | Language::Ruby)
-                    && self.regex_allowed() =>
-                {
-                    if !self.regex() {
-                        self.i = start + 1;
-                        self.push(Kind::Punct, start, line);
-                    }
-                }
-                b'@' if self.lang == Language::CSharp && matches!(self.peek(1), b'"' | b'$') => {
-                    self.prefixed_string(start, line)
-                }
-                b'$' if self.lang == Language::CSharp && matches!(self.peek(1), b'"' | b'@') => {
-                    self.prefixed_string(start, line)
-                }
-                b'0'..=b'9' => {
-                    while self.i < self.b.len() && (is_ident_char(self.b[self.i]) || self.b[self.i] == b'.') {
-                        if self.b[self.i] == b'.' && !self.peek(1).is_ascii_digit() {
-                            break;
-                        }
-                        self.i += 1;
-                    }
-                    self.push(Kind::Num, start, line);
-                }
-                c if is_ident_start(c) => {
-                    let i = ident_end(self.b, self.i + 1);
-                    self.i = i;
+        let b = self.b;
+        let class = classes(self.lang);
+        // The position and line live in locals on the common paths; `self.i` and `self.line` are
+        // synchronized around the rarer ones (strings, comments, regexes), which use them.
+        let (mut i, mut line) = (self.i, self.line);
+        while let Some(&first) = b.get(i) {
+            let mut c = first;
+            // A single space between two tokens is the most common gap: no dispatch for it.
+            if c == b' ' {
+                i += 1;
+                let Some(&next) = b.get(i) else { break };
+                c = next;
+            }
+            let start = i;
+            match class[c as usize] {
+                C_SPACE => (i, line) = skip_space(b, i, line),
+                C_IDENT => {
+                    i = ident_end(b, i + 1);
                     // Only a quote or (in Rust) `#` after the word can make it a string prefix.
-                    let next = self.b.get(i).copied().unwrap_or(0);
-                    if matches!(next, b'\'' | b'"' | b'#') {
-                        let word = &self.src[start..self.i];
-                        let quote = matches!(next, b'\'' | b'"') && self.is_prefix(word);
-                        let raw = self.lang == Language::Rust && next == b'#' && matches!(word, "r" | "br");
-                        if quote || raw {
-                            self.string(start, line, word);
-                            continue;
-                        }
+                    if matches!(b.get(i), Some(b'\'' | b'"' | b'#')) && self.is_string_prefix(start, i) {
+                        (self.i, self.line) = (i, line);
+                        let src = self.src;
+                        self.string(start, line, &src[start..i]);
+                        (i, line) = (self.i, self.line);
+                        continue;
                     }
-                    self.push(Kind::Ident, start, line);
+                    self.tok(Kind::Ident, start, i, line);
+                }
+                C_DIGIT => {
+                    i = number_end(b, i);
+                    self.tok(Kind::Num, start, i, line);
+                }
+                C_OPEN => {
+                    let k = self.toks.len() as u32;
+                    i += 1;
+                    self.tok(Kind::Punct, start, i, line);
+                    self.stack.push(k);
+                    self.top = k;
+                    if c == b'(' {
+                        self.ops.push(k);
+                    }
+                }
+                C_CLOSE => {
+                    let k = self.toks.len() as u32;
+                    if let Some(o) = self.stack.pop() {
+                        self.pairs.push((o, k));
+                    }
+                    // A closer is enclosed by what encloses its opener.
+                    self.top = self.stack.last().copied().unwrap_or(NONE);
+                    i += 1;
+                    self.tok(Kind::Punct, start, i, line);
+                }
+                C_OP => i = self.operator(c, i, line),
+                C_PUNCT => {
+                    i += 1;
+                    self.tok(Kind::Punct, start, i, line);
                 }
                 _ => {
-                    let op = if c.is_ascii() { self.op_len(c) } else { 1 };
-                    // Not a multi-byte character's tail: punctuation is ASCII.
-                    self.i += op;
-                    self.push(Kind::Punct, start, line);
-                    self.punct(c, op);
+                    (self.i, self.line) = (i, line);
+                    self.special(c, start, line);
+                    (i, line) = (self.i, self.line);
                 }
             }
         }
+        (self.i, self.line) = (i, line);
     }
 
-    /// The length of the operator starting with `c` at `self.i`: `===`, `!==`, `...`, `**=`, `<=>`,
-    /// `??=`, `||=`, `&&=`, `=>`, `->`, `::`, `:=`, `==`, `!=`, `<=`, `>=`, `?.`, `+=`, `-=`, `&&`,
-    /// `||`, `**`, `..`, `<<`, `>>`, `??`, `.=`, or 1.
-    fn op_len(&self, c: u8) -> usize {
-        match (c, self.peek(1), self.peek(2)) {
-            (b'=', b'=', b'=')
-            | (b'!', b'=', b'=')
-            | (b'.', b'.', b'.')
-            | (b'*', b'*', b'=')
-            | (b'<', b'=', b'>')
-            | (b'?', b'?', b'=')
-            | (b'|', b'|', b'=')
-            | (b'&', b'&', b'=') => 3,
-            (b'=', b'>' | b'=', _)
-            | (b'-', b'>' | b'=', _)
-            | (b':', b':' | b'=', _)
-            | (b'!', b'=', _)
-            | (b'<', b'=' | b'<', _)
-            | (b'>', b'=' | b'>', _)
-            | (b'?', b'.' | b'?', _)
-            | (b'+', b'=', _)
-            | (b'&', b'&', _)
-            | (b'|', b'|', _)
-            | (b'*', b'*', _)
-            | (b'.', b'.' | b'=', _) => 2,
-            _ => 1,
+    /// A byte of class [`C_SPECIAL`] at `self.i` (= `start`): a string, comment or regex where the
+    /// language has one there, else punctuation or (C#'s `$`) a word.
+    fn special(&mut self, c: u8, start: usize, line: u32) {
+        let lang = self.lang;
+        match c {
+            b'\'' | b'"' | b'`' => self.string(start, line, ""),
+            b'/' if self.c_comments() && self.peek(1) == b'/' => self.skip_to_eol(),
+            b'/' if self.c_comments() && self.peek(1) == b'*' => self.skip_block("/*", "*/", lang == Language::Rust),
+            b'/' if matches!(lang, Language::JavaScript | Language::TypeScript | Language::Ruby)
+                && self.regex_allowed() =>
+            {
+                if !self.regex() {
+                    self.i = start + 1;
+                    self.push(Kind::Punct, start, line);
+                }
+            }
+            b'#' if self.hash_comments() && !(lang == Language::Ruby && self.peek(1) == b'{') => self.skip_to_eol(),
+            b'=' if lang == Language::Ruby && self.starts("=begin") && self.at_line_start() => {
+                while self.i < self.b.len() && !(self.starts("=end") && self.at_line_start()) {
+                    self.bump();
+                }
+                self.skip_to_eol();
+            }
+            b'@' if lang == Language::CSharp && matches!(self.peek(1), b'"' | b'$') => {
+                self.prefixed_string(start, line)
+            }
+            b'$' if lang == Language::CSharp && matches!(self.peek(1), b'"' | b'@') => {
+                self.prefixed_string(start, line)
+            }
+            b'$' => {
+                let i = ident_end(self.b, start + 1);
+                self.i = i;
+                if self.is_string_prefix(start, i) {
+                    let src = self.src;
+                    self.string(start, line, &src[start..i]);
+                } else {
+                    self.push(Kind::Ident, start, line);
+                }
+            }
+            _ => self.i = self.operator(c, start, line),
         }
+    }
+
+    /// Whether the word `start..i` is the prefix of a string literal starting at `i`.
+    fn is_string_prefix(&self, start: usize, i: usize) -> bool {
+        let next = self.b.get(i).copied().unwrap_or(0);
+        let word = &self.src[start..i];
+        let quote = matches!(next, b'\'' | b'"') && self.is_prefix(word);
+        let raw = self.lang == Language::Rust && next == b'#' && matches!(word, "r" | "br");
+        quote || raw
     }
 
     fn at_line_start(&self) -> bool {
@@ -551,11 +709,12 @@ impl<'s> Lexer<'s> {
 
     /// A string literal at `self.i` (after any prefix), starting at `start`.
     fn string(&mut self, start: usize, line: u32, prefix: &str) {
-        let lower = prefix.to_ascii_lowercase();
+        // Whether the prefix has a letter, in either case (most literals have no prefix).
+        let has = |c: u8| prefix.bytes().any(|p| p.to_ascii_lowercase() == c);
         let q = self.b[self.i];
         let lang = self.lang;
         // Rust raw strings: r#"…"#.
-        if lang == Language::Rust && lower.contains('r') {
+        if lang == Language::Rust && has(b'r') {
             let mut hashes = 0;
             while self.i < self.b.len() && self.b[self.i] == b'#' {
                 hashes += 1;
@@ -602,13 +761,13 @@ impl<'s> Lexer<'s> {
         let interp = match lang {
             Language::JavaScript | Language::TypeScript => q == b'`',
             Language::Php | Language::Ruby => q == b'"',
-            Language::Python => lower.contains('f'),
+            Language::Python => has(b'f'),
             Language::CSharp => prefix.contains('$'),
             _ => false,
         };
         let raw = match lang {
             Language::Go => q == b'`',
-            Language::Python => lower.contains('r'),
+            Language::Python => has(b'r'),
             Language::CSharp => prefix.contains('@'),
             _ => false,
         };
@@ -622,11 +781,16 @@ impl<'s> Lexer<'s> {
         loop {
             // Most bytes of a literal are plain text: skip them in a tight loop. Every byte that
             // can end the literal, start an escape or an interpolation, or be a line break stops
-            // it (a superset is harmless: such bytes take the careful path below).
-            while self.i < self.b.len()
-                && !matches!(self.b[self.i], b'\n' | b'\\' | b'$' | b'#' | b'{' | b'}' | b'\'' | b'"' | b'`')
-            {
-                self.i += 1;
+            // it (a superset is harmless: such bytes take the careful path below). Without
+            // interpolation, only the quote, a backslash and a line break can.
+            if interp {
+                while self.i < self.b.len()
+                    && !matches!(self.b[self.i], b'\n' | b'\\' | b'$' | b'#' | b'{' | b'}' | b'\'' | b'"' | b'`')
+                {
+                    self.i += 1;
+                }
+            } else {
+                self.i = memchr::memchr3(q, b'\n', b'\\', &self.b[self.i..]).map_or(self.b.len(), |p| self.i + p);
             }
             if self.i >= self.b.len() {
                 text.push_src(src, seg, self.i);
