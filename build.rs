@@ -579,7 +579,9 @@ fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
     writeln!(out, "pub(crate) const LITERAL_MULT: u64 = {mult:#x};").unwrap();
     writeln!(out, "pub(crate) const LITERAL_BITS: u32 = {bits};").unwrap();
     writeln!(out, "pub(crate) static LITERAL_IDS: [u8; {}] = {ids:?};", ids.len()).unwrap();
-    writeln!(out, "pub(crate) static LITERALS: [Literal; {}] = [\n{}\n];", by_id.len(), by_id.join("\n")).unwrap();
+    // 256 entries, so that no id (a byte) needs a bounds check.
+    by_id.resize(256, "    Literal::EMPTY,".to_string());
+    writeln!(out, "pub(crate) static LITERALS: [Literal; 256] = [\n{}\n];", by_id.join("\n")).unwrap();
     for v in ["v2", "v3"] {
         writeln!(out, "pub(crate) const LITERAL_{}: u8 = {};", v.to_uppercase(), literals.get(v).copied().unwrap_or(0))
             .unwrap();

@@ -12,7 +12,7 @@
 //! other hosts, `.json`, crossed routes) it returns `None` and the careful path decides. A test
 //! checks the two agree.
 
-use super::bytes::{byte_mask, classes, word_padded as load, zero_bytes, CONTROL, FRAGMENT, HIGH, HIGHS, LOWS, ONES};
+use super::bytes::{byte_mask, word, word_padded as load, zero_bytes, HIGHS, LOWS, ONES};
 use super::{Dropped, Resolution};
 use crate::datafile::segkey;
 use crate::datafile::vocab::Method;
@@ -31,13 +31,17 @@ fn terminators(x: u64) -> u64 {
 /// test for `#` and `%` also catches them, `!` and `'`.
 #[inline(always)]
 fn unplain(x: u64) -> u64 {
-    let low = x & LOWS;
-    // Below 0x21 (no carry into the high bit), 0x7f (carry), 0x80 and up (high bit set).
-    let ctl = !(low.wrapping_add((0x80 - 0x21) * ONES)) | low.wrapping_add(ONES) | x;
     // `!` `#` `%` `'` are 0x21 | (bits 0x06).
     let bang = zero_bytes((x & (0xf9 * ONES)) ^ (0x21 * ONES));
-    let backslash = byte_mask(x, b'\\');
-    (ctl & HIGHS) | bang | backslash
+    control(x) | bang | byte_mask(x, b'\\')
+}
+
+/// The high bit of each byte of `x` that is a control, white space, DEL or non-ASCII.
+#[inline(always)]
+fn control(x: u64) -> u64 {
+    let low = x & LOWS;
+    // Below 0x21 (no carry into the high bit), 0x7f (carry), 0x80 and up (high bit set).
+    (!(low.wrapping_add((0x80 - 0x21) * ONES)) | low.wrapping_add(ONES) | x) & HIGHS
 }
 
 /// Where the segment starting at `from` ends (the next `/` or `?`, or the end of the target), and
@@ -75,8 +79,38 @@ fn has_unplain(bytes: &[u8], from: usize, to: usize, first: u64) -> bool {
     unplain(load(bytes, to - 8)) != 0
 }
 
-/// The gateway's URL prefix up to the store hash, as code writes it.
-const GATEWAY: &[u8] = b"https://api.bigcommerce.com/stores/";
+/// Whether the query string from `from` has none of what the fast path refuses there: controls,
+/// white space, non-ASCII and a fragment. Out of line: it would crowd the registers of the path's
+/// loop, which every lookup runs.
+#[inline(never)]
+fn plain_query(bytes: &[u8], from: usize) -> bool {
+    let refused = |w: u64| control(w) | byte_mask(w, b'#') != 0;
+    let mut i = from;
+    while i + 8 < bytes.len() {
+        if refused(word(bytes, i)) {
+            return false;
+        }
+        i += 8;
+    }
+    // The last word read where it fits, over bytes before the query that are known plain.
+    !refused(word(bytes, bytes.len() - 8))
+}
+
+/// The gateway's URL after `https://`, up to the store hash.
+const GATEWAY_HOST: &[u8; 27] = b"api.bigcommerce.com/stores/";
+
+/// Whether `bytes` starts with `https://api.bigcommerce.com/stores/`, by words.
+#[inline(always)]
+fn gateway_url(bytes: &[u8]) -> bool {
+    let host = |i: usize| u64::from_le_bytes(GATEWAY_HOST[i..i + 8].try_into().unwrap_or_default());
+    bytes.len() >= 8 + GATEWAY_HOST.len()
+        && word(bytes, 0) == u64::from_le_bytes(*b"https://")
+        && (word(bytes, 8) ^ host(0))
+            | (word(bytes, 16) ^ host(8))
+            | (word(bytes, 24) ^ host(16))
+            | (word(bytes, 27) ^ host(19))
+            == 0
+}
 
 /// Resolve a plain gateway request, or `None` to leave it to the careful path.
 #[inline]
@@ -87,12 +121,10 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         return None;
     }
     // The prefix: the gateway's URL or `/stores/`, then the store hash; or a bare path.
-    let hash_at = if bytes.starts_with(GATEWAY) {
-        Some(GATEWAY.len())
-    } else if bytes.starts_with(b"/stores/") {
-        Some("/stores/".len())
-    } else if bytes[0] == b'/' {
-        None
+    let hash_at = if bytes[0] == b'/' {
+        (word(bytes, 0) == u64::from_le_bytes(*b"/stores/")).then_some(8)
+    } else if gateway_url(bytes) {
+        Some(8 + GATEWAY_HOST.len())
     } else {
         return None;
     };
@@ -119,32 +151,27 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
     let (mut lo, mut hi) = (0u64, 0u64);
     let mut n = 0;
     // Most paths start with the version: its id without a lookup.
-    if bytes.len() >= p + 3 && bytes[p + 2] == b'/' && bytes[p] == b'v' {
-        let id = match bytes[p + 1] {
-            b'3' => LITERAL_V3,
-            b'2' => LITERAL_V2,
-            _ => 0,
-        };
-        if id != 0 {
-            lo = id as u64;
-            n = 1;
-            p += 3;
-        }
+    let version = match load(bytes, p) & 0xff_ffff {
+        v if v == u32::from_le_bytes(*b"v3/\0") as u64 => LITERAL_V3,
+        v if v == u32::from_le_bytes(*b"v2/\0") as u64 => LITERAL_V2,
+        _ => 0,
+    };
+    if version != 0 {
+        lo = version as u64;
+        n = 1;
+        p += 3;
     }
-    let end = loop {
+    // The end of the last segment, and of the path (where a query starts).
+    let (path_end, end) = loop {
         let (e, first) = segment_end(bytes, p);
         let last = e >= bytes.len() || bytes[e] == b'?';
         let len = e - p;
         if len == 0 {
             // One trailing slash is dropped, as the careful path does (the segment before it was
             // not empty, or the walk would have stopped there); other empty segments are refused.
-            if last && n > 0 && !bytes[..p - 1].ends_with(b".json") {
-                break e;
+            if last && n > 0 {
+                break (p - 1, e);
             }
-            return None;
-        }
-        // `.json` (stripped only on v2 paths) is the careful path's to judge.
-        if last && bytes[..e].ends_with(b".json") {
             return None;
         }
         let words =
@@ -170,13 +197,17 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         }
         n += 1;
         if last {
-            break e;
+            break (e, e);
         }
         p = e + 1;
     };
+    // `.json` (stripped only on v2 paths) is the careful path's to judge.
+    if bytes[..path_end].ends_with(b".json") {
+        return None;
+    }
     // The query string: anything but controls, white space, non-ASCII and a fragment.
     let had_query = end < bytes.len();
-    if had_query && classes(&bytes[end..]) & (CONTROL | HIGH | FRAGMENT) != 0 {
+    if had_query && !plain_query(bytes, end) {
         return None;
     }
     let key = (lo as u128) | ((hi as u128) << 64) | ((n as u128) << 120);
