@@ -68,6 +68,9 @@ fn target_forms_resolve_identically() {
         "/v3/catalog/products/77/variants/",
         "v3/catalog/products/77/variants",
         "/v3/catalog/products/77/variants#frag",
+        // The scheme kept elsewhere, as in `${host}/stores/...`.
+        "api.bigcommerce.com/stores/abc123/v3/catalog/products/77/variants",
+        "API.BIGCOMMERCE.COM/stores/abc123/v3/catalog/products/77/variants?limit=5",
     ];
     for f in forms {
         let r = resolve(Method::Get, f).unwrap_or_else(|e| panic!("{f}: {e}"));
@@ -104,6 +107,7 @@ fn v2_json_suffix_and_legacy_urls() {
     for (t, hash) in [
         ("https://store-abc123.mybigcommerce.com/api/v2/orders/123", "abc123"),
         ("https://example.com/api/v2/orders/123", "{store_hash}"),
+        ("store-abc123.mybigcommerce.com/api/v2/orders/123", "abc123"),
     ] {
         let r = resolve(Method::Get, t).unwrap();
         assert!(r.legacy, "{t}");
@@ -162,6 +166,11 @@ fn refusals() {
         ("https://login.bigcommerce.com/stores/abc/v3/catalog/products", ErrorKind::InvalidTarget),
         ("https://аpi.bigcommerce.com/stores/abc/v3/catalog/products", ErrorKind::InvalidTarget),
         ("ftp://api.bigcommerce.com/stores/abc/v3/catalog/products", ErrorKind::InvalidTarget),
+        // Without a scheme, a BigCommerce host is read as one, and checked as one.
+        ("login.bigcommerce.com/stores/abc/v3/catalog/products", ErrorKind::InvalidTarget),
+        ("api.bigcommerce.com.evil.example/stores/abc/v3/catalog/products", ErrorKind::UnknownEndpoint),
+        ("evil.example/api.bigcommerce.com/stores/abc/v3/catalog/products", ErrorKind::UnknownEndpoint),
+        ("аpi.bigcommerce.com/stores/abc/v3/catalog/products", ErrorKind::InvalidTarget),
         ("/v3/catalog/prodcts", ErrorKind::UnknownEndpoint),
         ("/V3/Catalog/Products", ErrorKind::UnknownEndpoint),
     ];

@@ -239,6 +239,15 @@ fn too_deep() -> Error {
     )
 }
 
+/// The first segment of a scheme-less target when it names a BigCommerce host (it ends with
+/// `bigcommerce.com`, as `api.bigcommerce.com` and `store-abc.mybigcommerce.com` do).
+fn bigcommerce_authority(url: &str) -> Option<&str> {
+    let first = url.split('/').next()?;
+    let suffix = "bigcommerce.com";
+    let b = first.as_bytes();
+    (b.len() > suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())).then_some(first)
+}
+
 /// Parse and check a target. Never allocates.
 #[inline]
 pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
@@ -300,6 +309,11 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
         return Err(invalid("scheme-relative URLs (`//host/...`) are refused; write the scheme"));
     } else if url.contains(':') && url.split('/').next().is_some_and(|s| s.contains(':')) {
         return Err(invalid("target is neither a URL with http(s) nor a path"));
+    } else if let Some(authority) = bigcommerce_authority(url) {
+        // A BigCommerce host without its scheme (`api.bigcommerce.com/stores/...`), as code that
+        // keeps the scheme in another constant writes it: the host is unmistakable.
+        let (class, host) = classify_host(authority)?;
+        (Some(class), Some(host), &url[authority.len()..])
     } else {
         (None, None, url)
     };
