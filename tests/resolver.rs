@@ -87,9 +87,23 @@ fn concrete_values_fill_parameters() {
         "/v3/catalog/products/{product_id}",
         "/v3/catalog/products/${productId}",
         "/v3/catalog/products/:id",
+        "/v3/catalog/products/#{id}",
+        "/v3/catalog/products/%d",
+        "/v3/catalog/products/%s",
+        "/v3/catalog/products/%(product_id)s",
     ] {
         let r = resolve(Method::Put, t).unwrap_or_else(|e| panic!("{t}: {e}"));
+        assert_eq!(r.route.template, "/stores/{store_hash}/v3/catalog/products/{product_id}", "{t}");
         assert_eq!(r.least_privileged(), Some(Scope::StoreV2Products), "{t}");
+    }
+    // A Ruby interpolation is a value, not the start of a fragment.
+    let r = resolve(Method::Get, "/v3/catalog/products/#{id}/variants#top").unwrap();
+    assert_eq!(r.route.template, "/stores/{store_hash}/v3/catalog/products/{product_id}/variants");
+    assert!(r.dropped.fragment);
+    // Only a whole segment is a placeholder; other `%` must be percent-encoding.
+    for t in ["/v3/catalog/products/%dz", "/v3/catalog/products/x%s", "/v3/catalog/products/%()s", "/v3/catalog/%s%2F"]
+    {
+        assert_eq!(resolve(Method::Get, t).unwrap_err().kind(), ErrorKind::InvalidTarget, "{t}");
     }
 }
 

@@ -196,6 +196,9 @@ fn check_segment(seg: &str) -> Result<(), Error> {
         ));
     }
     let b = seg.as_bytes();
+    if printf_placeholder(b) {
+        return Ok(());
+    }
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -225,6 +228,31 @@ fn check_segment(seg: &str) -> Result<(), Error> {
         i += 1;
     }
     Ok(())
+}
+
+/// Whether a whole segment is a printf-style placeholder (`%s`, `%d`, `%(id)s`), as code that
+/// formats a path writes it: never valid percent-encoding, so it can only be a value.
+fn printf_placeholder(b: &[u8]) -> bool {
+    match b {
+        [b'%', c] => b"sdiuv".contains(c),
+        [b'%', b'(', name @ .., b')', c] => {
+            b"sdiu".contains(c) && !name.is_empty() && name.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        }
+        _ => false,
+    }
+}
+
+/// Where a fragment starts: the first `#` that does not open a Ruby interpolation (`#{id}`), which
+/// code writes in a path and which is read as a value.
+fn fragment_start(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = find_byte(&bytes[from..], b'#').map(|i| from + i) {
+        if bytes.get(i + 1) != Some(&b'{') {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Whether a segment is an API version (`v3`, `V2`): how a path is told to be the gateway's.
@@ -275,7 +303,7 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
             )));
         }
     }
-    let fragment_at = if acc & FRAGMENT != 0 { find_byte(bytes, b'#') } else { None };
+    let fragment_at = if acc & FRAGMENT != 0 { fragment_start(bytes) } else { None };
     let before_fragment = &target[..fragment_at.unwrap_or(target.len())];
     let query_at = if acc & QUERY != 0 { find_byte(before_fragment.as_bytes(), b'?') } else { None };
     let had_fragment = fragment_at.is_some();
