@@ -197,6 +197,17 @@ fn refusals() {
 }
 
 #[test]
+fn graphql_targets_say_where_graphql_auth_is_described() {
+    for t in ["https://store-abc.mybigcommerce.com/graphql", "https://api.bigcommerce.com/stores/abc/graphql"] {
+        let e = resolve(Method::Post, t).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::UnknownEndpoint, "{t}");
+        assert!(e.message().contains("bc-scopes api graphql-admin"), "{t}: {e}");
+    }
+    let e = resolve(Method::Get, "/v3/catalog/prodcts").unwrap_err();
+    assert!(!e.message().contains("GraphQL"), "{e}");
+}
+
+#[test]
 fn unknown_endpoints_suggest_routes() {
     let e = resolve(Method::Get, "/v3/catalog/prodcts").unwrap_err();
     assert!(e.suggestions().iter().any(|s| s == "/stores/{store_hash}/v3/catalog/products"), "{e}");

@@ -112,9 +112,20 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
         suggestions.extend(scored.into_iter().take_while(|(c, _)| *c <= limit).take(3).map(|(_, tpl)| tpl));
     }
     // Query strings and fragments can hold secrets (client IDs, tokens): never repeat them.
-    let path_only = &target[..target.find(['?', '#']).unwrap_or(target.len())];
+    let end = [target.find('?'), super::target::fragment_start(target.as_bytes())].into_iter().flatten().min();
+    let path_only = &target[..end.unwrap_or(target.len())];
     let shown: String = path_only.chars().take(200).collect();
     let legacy = if t.legacy { " (legacy /api/v2 path)" } else { "" };
-    Error::new(ErrorKind::UnknownEndpoint, format!("no documented route matches `{}`{legacy}", shown.escape_debug()))
-        .with_suggestions(suggestions)
+    // GraphQL endpoints are not REST routes: say where their auth is described instead.
+    let graphql = if input.iter().any(|s| s.eq_ignore_ascii_case("graphql")) {
+        "; GraphQL APIs are not in the route table (the scopes a query needs depend on the query): \
+         `bc-scopes api graphql-admin`, `graphql-storefront` and `graphql-account` describe their auth"
+    } else {
+        ""
+    };
+    Error::new(
+        ErrorKind::UnknownEndpoint,
+        format!("no documented route matches `{}`{legacy}{graphql}", shown.escape_debug()),
+    )
+    .with_suggestions(suggestions)
 }

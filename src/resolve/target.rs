@@ -244,7 +244,7 @@ fn printf_placeholder(b: &[u8]) -> bool {
 
 /// Where a fragment starts: the first `#` that does not open a Ruby interpolation (`#{id}`), which
 /// code writes in a path and which is read as a value.
-fn fragment_start(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn fragment_start(bytes: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = find_byte(&bytes[from..], b'#').map(|i| from + i) {
         if bytes.get(i + 1) != Some(&b'{') {
