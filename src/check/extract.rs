@@ -7,10 +7,11 @@
 //! `BASE_URL = f"…"`), followed at most a few steps.
 
 use super::lang::Language;
-use super::lexer::{lex, Kind, Lexed, Part, NONE};
+use super::lexer::{lex, Kind, Lexed, Part, StrLit, NONE};
 use crate::datafile::vocab::Method;
 use crate::route::Route;
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -238,6 +239,16 @@ fn simple_name(expr: &str) -> Option<String> {
     (!last.is_empty() && !last.as_bytes()[0].is_ascii_digit()).then(|| last.to_owned())
 }
 
+/// Whether `src[s..e]` (a token), less leading `$` and `@`, is the name `w` (not empty).
+/// The length first: it dismisses almost every token.
+#[inline(always)]
+fn may_be_name(src: &[u8], s: usize, e: usize, w: &[u8]) -> bool {
+    let len = e - s;
+    (len == w.len() || (len > w.len() && matches!(src[s], b'$' | b'@')))
+        && src[e - w.len()..e] == *w
+        && src[s..e - w.len()].iter().all(|c| matches!(c, b'$' | b'@'))
+}
+
 fn norm_name(s: &str) -> &str {
     s.trim_start_matches(['$', '@'])
 }
@@ -246,10 +257,14 @@ struct Extractor<'l, 's> {
     l: &'l Lexed<'s>,
     lang: Language,
     ctx: &'l FileContext,
-    /// Assignments: name → (token of the `=`, value range).
-    vars: Vars<'l>,
-    /// Clients with a known base URL: name → base.
-    clients: HashMap<String, Vec<Piece>>,
+    /// Assignments: name → (token of the `=`, value range). Built only for the client search:
+    /// most files need the values of a few names, which [`Self::lookup`] finds without it.
+    vars: OnceCell<Vars<'l>>,
+    /// Clients with a known base URL: name → base. Built on first use (most files never ask).
+    clients: OnceCell<HashMap<String, Vec<Piece>>>,
+    /// The assignments found by [`Self::lookup`] for single names, while `vars` is not built. A
+    /// file asks for few names, most of them several times (`BASE` for every call).
+    found: RefCell<Vec<(Box<str>, Defs)>>,
 }
 
 /// Assignments by name: (token of the `=`, value range), in source order.
@@ -310,27 +325,7 @@ impl Hasher for FxHasher {
 
 impl<'l, 's> Extractor<'l, 's> {
     fn new(l: &'l Lexed<'s>, lang: Language, ctx: &'l FileContext) -> Extractor<'l, 's> {
-        // The lexer noted the operators the assignment and client searches look at (each of
-        // those used to be a pass of its own over every token).
-        let mut ops: Vec<u32> = Vec::with_capacity(l.ops.len());
-        let mut setters: Vec<u32> = Vec::new();
-        for &i in &l.ops {
-            let i = i as usize;
-            let paren = l.is(i, "(");
-            // `(` only matters to PHP's `define`.
-            if i >= 1 && (!paren || lang == Language::Php) {
-                ops.push(i as u32);
-            }
-            if paren && i >= 2 && BASE_SETTERS.contains(&l.text(i - 1)) {
-                setters.push(i as u32);
-            }
-        }
-        // About one name per four candidate operators: reserving spares most of the rehashing.
-        let vars = HashMap::with_capacity_and_hasher(ops.len() / 4, BuildHasherDefault::default());
-        let mut x = Extractor { l, lang, ctx, vars, clients: HashMap::new() };
-        x.collect_assignments(&ops);
-        x.collect_clients(&setters);
-        x
+        Extractor { l, lang, ctx, vars: OnceCell::new(), clients: OnceCell::new(), found: RefCell::default() }
     }
 
     fn n(&self) -> usize {
@@ -421,83 +416,156 @@ impl<'l, 's> Extractor<'l, 's> {
         n
     }
 
-    /// Record `name = value` assignments (and `define('NAME', value)` in PHP).
-    /// `ops`: the tokens that can be an assignment's operator (or PHP's `define(`), in order.
-    fn collect_assignments(&mut self, ops: &[u32]) {
-        for &i in ops {
-            let i = i as usize;
-            let t = self.l.toks[i];
-            if t.kind != Kind::Punct {
-                continue;
+    /// The assignment whose operator (or PHP's `define(`) is token `i` (one of the lexer's `ops`),
+    /// if it is one: its name, the start of its value, and whether an empty value still counts.
+    fn def_at(&self, i: usize) -> Option<(Cow<'l, str>, usize, bool)> {
+        let t = self.l.toks[i];
+        if i == 0 || t.kind != Kind::Punct {
+            return None;
+        }
+        let op = self.text(i);
+        if !matches!(op.as_bytes(), b"(" | b":" | b"=" | b":=" | b"||=" | b"??=") {
+            return None;
+        }
+        if op == "(" {
+            // `(` only matters to PHP's `define('NAME', value)`.
+            if self.lang == Language::Php && self.text(i - 1) == "define" && self.is(i + 2, ",") {
+                let l: &'l Lexed<'s> = self.l;
+                return l.str_at(i + 1).map(|s| (s.text(), i + 3, true));
             }
-            let op = self.text(i);
-            if !matches!(op.as_bytes(), b"(" | b":" | b"=" | b":=" | b"||=" | b"??=") {
-                continue;
-            }
-            if op == "(" && self.lang == Language::Php && self.text(i - 1) == "define" {
-                if let Some(s) = self.l.str_at(i + 1) {
-                    if self.is(i + 2, ",") {
-                        let name = s.text();
-                        let end = self.expr_end(i + 3);
-                        self.vars.entry(name).or_default().push((i, i + 3, end));
-                    }
-                }
-                continue;
-            }
-            if op == ":" && self.l.is_ident(i - 1) && BASE_KEYS.contains(&self.text(i - 1)) {
-                // `baseURL: …` in a struct or object literal, read later as `c.baseURL`.
-                if self.open_of(i).is_some_and(|o| self.is(o, "{")) {
-                    let end = self.expr_end(i + 1);
-                    if end > i + 1 {
-                        self.vars.entry(Cow::Borrowed(self.text(i - 1))).or_default().push((i, i + 1, end));
-                    }
-                }
-                continue;
-            }
-            if op != "=" && op != ":=" && op != "||=" && op != "??=" {
-                continue;
-            }
-            // Keyword arguments and default parameters are not assignments.
-            if let Some(o) = self.open_of(i) {
-                if self.text(o) == "(" || self.text(o) == "[" {
-                    continue;
-                }
-            }
-            let mut name_tok = i - 1;
-            if !self.l.is_ident(name_tok) {
-                continue;
-            }
-            // `name: Type = value` (on one line: a `:` ending the line before is a block's)
-            if i >= 3 && self.is(i - 2, ":") && self.l.is_ident(i - 3) && self.l.toks[i - 3].line == t.line {
-                name_tok = i - 3;
-            }
-            let name = norm_name(self.text(name_tok));
-            if matches!(name, "if" | "while" | "return" | "and" | "or" | "not") {
-                continue;
-            }
-            let end = self.expr_end(i + 1);
-            if end > i + 1 {
-                self.vars.entry(Cow::Borrowed(name)).or_default().push((i, i + 1, end));
+            return None;
+        }
+        if op == ":" {
+            // `baseURL: …` in a struct or object literal, read later as `c.baseURL`.
+            let key = self.text(i - 1);
+            let keyed = self.l.is_ident(i - 1) && BASE_KEYS.contains(&key);
+            return (keyed && self.open_of(i).is_some_and(|o| self.is(o, "{"))).then_some((
+                Cow::Borrowed(key),
+                i + 1,
+                false,
+            ));
+        }
+        // Keyword arguments and default parameters are not assignments.
+        if let Some(o) = self.open_of(i) {
+            if self.text(o) == "(" || self.text(o) == "[" {
+                return None;
             }
         }
+        let mut name_tok = i - 1;
+        if !self.l.is_ident(name_tok) {
+            return None;
+        }
+        // `name: Type = value` (on one line: a `:` ending the line before is a block's)
+        if i >= 3 && self.is(i - 2, ":") && self.l.is_ident(i - 3) && self.l.toks[i - 3].line == t.line {
+            name_tok = i - 3;
+        }
+        let name = norm_name(self.text(name_tok));
+        if matches!(name, "if" | "while" | "return" | "and" | "or" | "not") {
+            return None;
+        }
+        Some((Cow::Borrowed(name), i + 1, false))
+    }
+
+    /// The assignment at token `i` as (token of the operator, value range), given what
+    /// [`Self::def_at`] found; none for an empty value.
+    fn def_range(&self, i: usize, start: usize, empty_ok: bool) -> Option<(usize, usize, usize)> {
+        let end = self.expr_end(start);
+        (empty_ok || end > start).then_some((i, start, end))
+    }
+
+    /// Every `name = value` assignment (and `define('NAME', value)` in PHP), by name.
+    fn vars(&self) -> &Vars<'l> {
+        self.vars.get_or_init(|| {
+            // About one name per four candidate operators: reserving spares most of the
+            // rehashing. (The capacity also fixes the iteration order the client search sees.)
+            let php = self.lang == Language::Php;
+            let candidates =
+                self.l.ops.iter().filter(|&&i| i >= 1 && (php || self.l.punct1(i as usize) != b'(')).count();
+            let mut vars: Vars<'l> = HashMap::with_capacity_and_hasher(candidates / 4, BuildHasherDefault::default());
+            for &i in &self.l.ops {
+                let i = i as usize;
+                if let Some((name, start, empty_ok)) = self.def_at(i) {
+                    if let Some(d) = self.def_range(i, start, empty_ok) {
+                        vars.entry(name).or_default().push(d);
+                    }
+                }
+            }
+            vars
+        })
     }
 
     /// The value range of `name` as seen from token `at`: the nearest assignment before it, else
     /// the first.
     fn lookup(&self, name: &str, at: usize) -> Option<(usize, usize)> {
-        let defs = self.vars.get(norm_name(name))?;
-        let before = defs.iter().rev().find(|d| d.0 < at && !(d.1 <= at && at < d.2));
-        let d = before.or_else(|| defs.iter().find(|d| !(d.1 <= at && at < d.2)))?;
-        Some((d.1, d.2))
+        let name = norm_name(name);
+        let pick = |defs: &Defs| {
+            let before = defs.iter().rev().find(|d| d.0 < at && !(d.1 <= at && at < d.2));
+            let d = before.or_else(|| defs.iter().find(|d| !(d.1 <= at && at < d.2)))?;
+            Some((d.1, d.2))
+        };
+        if name.is_empty() || self.vars.get().is_some() {
+            return self.vars().get(name).and_then(pick);
+        }
+        if let Some((_, defs)) = self.found.borrow().iter().find(|(n, _)| **n == *name) {
+            return pick(defs);
+        }
+        // Without the table: the assignments to this one name. The source is searched for the name:
+        // a file has thousands of operators, and mentions a name a few times. An assignment's name
+        // is one or three tokens before its operator; `define` is the token before its `(`.
+        let mut ops: Vec<usize> = Vec::new();
+        self.name_tokens(name.as_bytes(), |j| ops.extend([j + 1, j + 3]));
+        if self.lang == Language::Php {
+            self.name_tokens(b"define", |j| ops.push(j + 1));
+        }
+        ops.sort_unstable();
+        ops.dedup();
+        let mut defs = Defs::default();
+        for i in ops {
+            // Only the operators the lexer noted, as when the table is built.
+            if u32::try_from(i).map_or(true, |i| self.l.ops.binary_search(&i).is_err()) {
+                continue;
+            }
+            if let Some((n, start, empty_ok)) = self.def_at(i) {
+                if n == name {
+                    if let Some(d) = self.def_range(i, start, empty_ok) {
+                        defs.push(d);
+                    }
+                }
+            }
+        }
+        let r = pick(&defs);
+        self.found.borrow_mut().push((name.into(), defs));
+        r
+    }
+
+    /// Calls `f` with each token whose text, less leading `$` and `@`, is `w` (not empty), in order.
+    fn name_tokens(&self, w: &[u8], mut f: impl FnMut(usize)) {
+        let (src, toks) = (self.l.src.as_bytes(), &self.l.toks);
+        let finder = memchr::memmem::Finder::new(w);
+        let mut from = 0;
+        while let Some(k) = finder.find(&src[from..]) {
+            let (p, end) = (from + k, from + k + w.len());
+            // Every occurrence, overlapping ones too.
+            from = p + 1;
+            let j = toks.partition_point(|t| (t.end as usize) < end);
+            if toks.get(j).is_some_and(|t| t.end as usize == end && may_be_name(src, t.start as usize, end, w)) {
+                f(j);
+            }
+        }
+    }
+
+    /// Clients with a base URL (see [`Self::collect_clients`]), found on first use.
+    fn clients(&self) -> &HashMap<String, Vec<Piece>> {
+        self.clients.get_or_init(|| self.collect_clients())
     }
 
     /// Clients with a base URL: `x = axios.create({baseURL: …})`, `Faraday.new(url: …)`,
     /// `new Client(['base_uri' => …])`, `httpx.Client(base_url=…)`, `client.BaseAddress = …`,
     /// `new BigCommerce({apiVersion: 'v3'})`.
-    /// `setters`: the `(` tokens after a name in `BASE_SETTERS`, in order.
-    fn collect_clients(&mut self, setters: &[u32]) {
+    fn collect_clients(&self) -> HashMap<String, Vec<Piece>> {
         let mut found: Vec<(String, Vec<Piece>)> = Vec::new();
-        for (name, defs) in &self.vars {
+        let vars = self.vars();
+        for (name, defs) in vars {
             for &(eq, a, b) in defs.iter() {
                 // `client.BaseAddress = new Uri(…)`
                 if BASE_KEYS.contains(&name.as_ref()) && eq >= 3 && self.is_member_op(eq - 2) && self.l.is_ident(eq - 3)
@@ -512,23 +580,25 @@ impl<'l, 's> Extractor<'l, 's> {
             }
         }
         // `client.SetBaseURL("…")` on its own line.
-        for &i in setters {
+        for &i in &self.l.ops {
             let i = i as usize;
-            if self.is(i, "(") && BASE_SETTERS.contains(&self.text(i - 1)) && self.is_member_op(i - 2) && i >= 3 {
+            if i >= 3 && self.is(i, "(") && BASE_SETTERS.contains(&self.text(i - 1)) && self.is_member_op(i - 2) {
                 let mut j = i - 3;
                 while j >= 2 && self.is_member_op(j - 1) {
                     j -= 2;
                 }
-                if self.l.is_ident(j) && !self.vars.contains_key(norm_name(self.text(j))) {
+                if self.l.is_ident(j) && !vars.contains_key(norm_name(self.text(j))) {
                     let end = self.expr_end(i + 1);
                     found.push((norm_name(self.text(j)).to_owned(), self.eval(i + 1, end, 0)));
                 }
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut clients = HashMap::new();
         for (k, v) in found {
-            self.clients.entry(k).or_insert(v);
+            clients.entry(k).or_insert(v);
         }
+        clients
     }
 
     /// The base URL a client-constructing expression sets, if any.
@@ -1257,11 +1327,11 @@ impl<'l, 's> Extractor<'l, 's> {
             // Most literals have no `/` and are not passed to a client with a base URL: no
             // allocation for them.
             let slash = s.parts.iter().any(|p| matches!(p, Part::Text(t) if t.contains('/')));
-            if !slash && (self.clients.is_empty() || !self.client_arg(k, &s.text())) {
+            if !slash && !self.client_arg(k, s) {
                 continue;
             }
             let text = s.text();
-            if !anchor(&text) && !self.client_arg(k, &text) {
+            if !anchor(&text) && !self.client_arg(k, s) {
                 continue;
             }
             let (a, b) = self.expand(k);
@@ -1278,10 +1348,10 @@ impl<'l, 's> Extractor<'l, 's> {
                 if u.not_a_call {
                     continue;
                 }
+                // Only a path without a version asks for the client's base URL.
                 let client_base =
-                    u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients.get(r).cloned()));
-                let Some((target, notes)) =
-                    to_target(&pieces, client_base.as_deref(), self.ctx, u.http || u.method.is_some())
+                    || u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients().get(r).cloned()));
+                let Some((target, notes)) = to_target(&pieces, &client_base, self.ctx, u.http || u.method.is_some())
                 else {
                     continue;
                 };
@@ -1296,18 +1366,32 @@ impl<'l, 's> Extractor<'l, 's> {
     }
 
     /// A relative path without a slash (`"customers"`) passed to a client with a known base URL.
-    fn client_arg(&self, k: usize, text: &str) -> bool {
-        if k < 2 || text.is_empty() || text.contains(char::is_whitespace) || !text.as_bytes()[0].is_ascii_lowercase() {
-            return false;
-        }
-        if !(self.is(k - 1, "(") || (self.lang == Language::Ruby && self.l.is_ident(k - 1))) {
+    fn client_arg(&self, k: usize, s: StrLit<'_, 's>) -> bool {
+        // The tests on tokens first, then the text, then the callee, then the clients (a pass of
+        // their own): most literals are not the argument of a method call.
+        if k < 2 || !(self.is(k - 1, "(") || (self.lang == Language::Ruby && self.l.is_ident(k - 1))) {
             return false;
         }
         let ce = if self.is(k - 1, "(") { k - 2 } else { k - 1 };
+        // A callee of two segments or more ends with `.name` (or `.name!` in Rust).
+        let e = if self.lang == Language::Rust && self.is(ce, "!") { ce.wrapping_sub(1) } else { ce };
+        if !(e >= 2 && self.l.is_ident(e) && self.is_member_op(e - 1)) {
+            return false;
+        }
+        // The text without its interpolations (not joined: that would allocate) starts with a
+        // lower-case letter and has no white space.
+        let mut texts = s.parts.iter().filter_map(|p| match p {
+            Part::Text(t) => Some(t.as_ref()),
+            Part::Hole(_) => None,
+        });
+        let first = texts.clone().find(|t| !t.is_empty()).map(|t| t.as_bytes()[0]);
+        if !first.is_some_and(|c| c.is_ascii_lowercase()) || texts.any(|t| t.contains(char::is_whitespace)) {
+            return false;
+        }
         match self.callee(ce) {
             Some((segs, _)) if segs.len() >= 2 => {
                 method_from_name(segs[segs.len() - 1]).is_some()
-                    && self.clients.contains_key(norm_name(segs[segs.len() - 2]))
+                    && self.clients().contains_key(norm_name(segs[segs.len() - 2]))
             }
             _ => false,
         }
@@ -1516,10 +1600,12 @@ fn split_url(s: &str) -> Option<(String, &str)> {
     Some((String::new(), s))
 }
 
-/// Decide whether pieces make a BigCommerce call, and the target to resolve.
+/// Decide whether pieces make a BigCommerce call, and the target to resolve. `client_base` gives
+/// the base URL of the client the call is sent through, if known; it is asked only for a path
+/// without a version (finding clients is a pass over the file).
 fn to_target(
     pieces: &[Piece],
-    client_base: Option<&[Piece]>,
+    client_base: &dyn Fn() -> Option<Vec<Piece>>,
     ctx: &FileContext,
     http: bool,
 ) -> Option<(String, Vec<String>)> {
@@ -1554,18 +1640,19 @@ fn to_target(
     }
     // A path without its version: join it to the client's base URL, the configured one, or (for
     // a documented root) assume the version.
+    let client_base = client_base();
     let looks_like_path = path.starts_with('/') || client_base.is_some();
     if !looks_like_path {
         return None;
     }
     let join = |base: &str| format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'));
-    if let Some(b) = client_base {
+    if let Some(b) = &client_base {
         let (base, _) = render(b);
         if let Some((h, p)) = split_url(&base) {
             let is_bc = h.is_empty() || h.ends_with("bigcommerce.com");
             if is_bc && (p.ends_with("/v3") || p.ends_with("/v2") || p.ends_with("/v3/") || p.ends_with("/v2/")) {
                 let joined = join(&base);
-                return to_target(&[Piece::Text(joined)], None, ctx, http).map(|(t, mut n)| {
+                return to_target(&[Piece::Text(joined)], &|| None, ctx, http).map(|(t, mut n)| {
                     n.insert(0, "path joined to the client's base URL".to_owned());
                     (t, n)
                 });
@@ -1584,7 +1671,7 @@ fn to_target(
     if let Some(base) = &ctx.base_url {
         notes.push(format!("path joined to `[client] base_url` of bc-scopes.toml ({base})"));
         let (b, _) = render(&[Piece::Text(base.clone())]);
-        return to_target(&[Piece::Text(join(&b))], None, ctx, http).map(|(t, mut n)| {
+        return to_target(&[Piece::Text(join(&b))], &|| None, ctx, http).map(|(t, mut n)| {
             n.splice(0..0, notes);
             (t, n)
         });
