@@ -424,3 +424,87 @@ fn code_is_never_run_and_comments_are_not_calls() {
     let r = check(&Options::new([tmp.path()])).unwrap();
     assert!(r.calls.is_empty(), "{:?}", r.calls);
 }
+
+/// The calls found in one file written to a fresh directory: `METHOD route` (route `-` if none),
+/// `?` for an unknown method.
+fn calls_in(name: &str, src: &str) -> Vec<String> {
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    std::fs::write(tmp.path().join(name), src).unwrap();
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    r.calls.iter().map(|c| format!("{} {}", c.method.map_or("?", |m| m.as_str()), c.route.unwrap_or("-"))).collect()
+}
+
+#[test]
+fn type_arguments_at_call_sites_are_skipped() {
+    let ts = "import BigCommerce from 'node-bigcommerce';
+const client = new BigCommerce({ clientId: id, accessToken: token, storeHash: hash, apiVersion: 'v3' });
+export const products = () => client.get<Product[]>('/catalog/products');
+export const categories = (q: string) => conn.v3.get<{ data: Category[] }>(`/catalog/categories?${q}`);
+export const compare = (a: number, b: number) => (a < b && b > (a) ? '/v3/catalog/brands' : '');
+";
+    assert_eq!(
+        calls_in("catalog.ts", ts),
+        [
+            "GET /stores/{store_hash}/v3/catalog/products",
+            "GET /stores/{store_hash}/v3/catalog/categories",
+            "? /stores/{store_hash}/v3/catalog/brands",
+        ]
+    );
+    let cs = "// BigCommerce\nvar r = await http.DeleteAsync<Result>($\"{baseUrl}/v3/catalog/brands/{id}\");\n";
+    assert_eq!(calls_in("Brands.cs", cs), ["DELETE /stores/{store_hash}/v3/catalog/brands/{brand_id}"]);
+    let rs = "// BigCommerce\nlet r = client.post::<Order>(\"/v2/orders\").send().await?;\n";
+    assert_eq!(calls_in("orders.rs", rs), ["POST /stores/{store_hash}/v2/orders"]);
+}
+
+#[test]
+fn the_oauth_context_is_the_store_prefix() {
+    let php = "<?php // BigCommerce app
+$store = $client->get('https://api.bigcommerce.com/' . $context . '/v2/store', $options);
+$client->request('POST', 'https://api.bigcommerce.com/' . $ctx . '/v3/content/scripts', $o);
+";
+    assert_eq!(
+        calls_in("install.php", php),
+        ["GET /stores/{store_hash}/v2/store", "POST /stores/{store_hash}/v3/content/scripts"]
+    );
+    let js =
+        "const r = await fetch(`https://api.bigcommerce.com/${session.context}/v3/catalog/products`, { headers });\n";
+    assert_eq!(calls_in("load.js", js), ["GET /stores/{store_hash}/v3/catalog/products"]);
+}
+
+#[test]
+fn a_v2_or_v3_member_before_the_verb_is_the_version() {
+    let js = "// BigCommerce
+const store = await conn.v2.get('/store');
+const products = await conn.v3.get('/catalog/products');
+";
+    assert_eq!(
+        calls_in("conn.js", js),
+        ["GET /stores/{store_hash}/v2/store", "GET /stores/{store_hash}/v3/catalog/products"]
+    );
+}
+
+#[test]
+fn a_base_url_variable_holding_a_whole_path_is_the_target() {
+    let js = "const BASE_URL = `https://api.bigcommerce.com/stores/${HASH}/v3/promotions`;
+export async function create(body) {
+  return fetch(BASE_URL, { method: \"POST\", headers, body });
+}
+const base_url = `https://api.bigcommerce.com/stores/${HASH}/v3`;
+fetch(base_url, { method: 'DELETE' });
+";
+    // The second is a bare base: never a call of its own.
+    assert_eq!(calls_in("promotions.js", js), ["POST /stores/{store_hash}/v3/promotions"]);
+}
+
+#[test]
+fn printed_strings_are_not_calls() {
+    let js = "// BigCommerce\nconsole.log('/v3/catalog/products');\nlogger.info(`/v3/orders/${id}`);\nfetch('/v3/catalog/brands');\n";
+    assert_eq!(calls_in("log.js", js), ["GET /stores/{store_hash}/v3/catalog/brands"]);
+    let py = "# BigCommerce\nprint(\"/v3/catalog/products\")\nlogging.debug(\"/v2/orders\")\n";
+    assert!(calls_in("log.py", py).is_empty());
+    let php = "<?php // BigCommerce\necho '/v3/catalog/products';\n$this->logger->error('/v2/orders');\n";
+    assert!(calls_in("log.php", php).is_empty());
+    let go = "package main // BigCommerce\nfunc f() { fmt.Println(\"/v3/catalog/products\"); log.Printf(\"%s/v2/orders\", base) }\n";
+    assert!(calls_in("log.go", go).is_empty());
+}

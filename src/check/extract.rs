@@ -22,6 +22,8 @@ const MAX_DEPTH: u8 = 4;
 const FLOW_LINES: u32 = 80;
 /// The value that fills a parameter position where the code interpolates something.
 const PLACEHOLDER: &str = "1";
+/// The root of the REST APIs' URLs.
+const API_ROOT: &str = "https://api.bigcommerce.com/";
 /// Longest target shown as written.
 const MAX_SHOWN: usize = 200;
 
@@ -149,6 +151,8 @@ struct Use {
     receiver: Option<String>,
     /// A base URL given beside the path (`new URL(path, base)`, `urljoin(base, path)`).
     base: Option<Vec<Piece>>,
+    /// The API version named by the callee chain (`conn.v2.get(…)`), for a path without one.
+    version: Option<&'static str>,
     /// Sent by a recognized HTTP call (the method may still be unknown).
     http: bool,
     /// A route definition of the app itself (`app.get('/orders', …)`), or a base URL key.
@@ -216,6 +220,56 @@ fn method_from_name(name: &str) -> Option<Method> {
     .into_iter()
     .find(|(_, m)| l.strip_prefix(m).is_some_and(|rest| SUFFIXES.contains(&rest)))
     .map(|(m, _)| m)
+}
+
+/// Whether a callee prints or logs its arguments (`console.log`, `print`, `fmt.Println`,
+/// `logger.info`, `Console.WriteLine`): what it is passed is text, not a request.
+fn prints(segs: &[&str]) -> bool {
+    let last = segs[segs.len() - 1];
+    const PRINTERS: [&str; 14] = [
+        "print",
+        "println",
+        "printf",
+        "eprint",
+        "eprintln",
+        "print_r",
+        "var_dump",
+        "puts",
+        "echo",
+        "error_log",
+        "Print",
+        "Println",
+        "Printf",
+        "WriteLine",
+    ];
+    if PRINTERS.contains(&last) {
+        // `Print`/`WriteLine` of a writer other than the console or a logger may be a request body.
+        return !matches!(last, "Print" | "Println" | "Printf" | "WriteLine")
+            || segs.len() >= 2 && logger(segs[segs.len() - 2]);
+    }
+    const LEVELS: [&str; 12] = [
+        "log",
+        "info",
+        "debug",
+        "warn",
+        "warning",
+        "error",
+        "trace",
+        "fatal",
+        "LogInformation",
+        "LogDebug",
+        "LogWarning",
+        "LogError",
+    ];
+    LEVELS.contains(&last) && segs.len() >= 2 && logger(segs[segs.len() - 2])
+}
+
+/// Whether a receiver is the console or a logger: `console`, `log`, `logging`, `this.logger`,
+/// `_logger`, `fmt`, `Console`, `Debug`.
+fn logger(r: &str) -> bool {
+    let r = norm_name(r).trim_start_matches('_').to_ascii_lowercase();
+    matches!(r.as_str(), "console" | "log" | "logging" | "fmt" | "debug" | "trace" | "out" | "err")
+        || r.ends_with("logger")
 }
 
 /// An HTTP method spelled out as a string value (`'DELETE'`, `"put"`).
@@ -876,7 +930,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 if o == NONE || o == 0 {
                     break;
                 }
-                j = o as usize - 1;
+                j = self.callee_end(o as usize);
                 if !self.l.is_ident(j) {
                     break;
                 }
@@ -962,6 +1016,13 @@ impl<'l, 's> Extractor<'l, 's> {
                 _ => {}
             }
         }
+        if pkind == Kind::Ident
+            && matches!(ptext, "echo" | "print" | "puts")
+            && self.l.toks[prev].line == self.l.toks[a].line
+        {
+            // Printed without parentheses (`echo '…';`, `puts "…"`): text, not a request.
+            return vec![Use { not_a_call: true, ..Use::default() }];
+        }
         if pkind == Kind::Ident && self.lang == Language::Ruby && self.l.toks[prev].line == self.l.toks[a].line {
             // A call without parentheses: `conn.get "/v3/…"`.
             if !matches!(ptext, "return" | "if" | "unless" | "when" | "and" | "or" | "puts" | "raise") {
@@ -985,9 +1046,9 @@ impl<'l, 's> Extractor<'l, 's> {
             eq - 1
         };
         let name = self.text(name_tok);
-        if BASE_KEYS.contains(&norm_name(name)) {
-            return vec![Use { not_a_call: true, ..Use::default() }];
-        }
+        // A base URL is joined to paths, unless it is the whole URL of a call (`fetch(BASE_URL, …)`,
+        // where it holds a complete path: a bare base is dropped as one later).
+        let base = BASE_KEYS.contains(&norm_name(name));
         let member = name_tok >= 1 && self.is_member_op(name_tok - 1);
         let last_line = self.l.toks[a].line + FLOW_LINES;
         let mut out: Vec<Use> = Vec::new();
@@ -1005,7 +1066,7 @@ impl<'l, 's> Extractor<'l, 's> {
                         let (x, y) = self.expand(i);
                         (x.min(s), y)
                     };
-                    if ua > 0 && !self.is(ua - 1, "=") {
+                    if ua > 0 && !self.is(ua - 1, "=") && (!base || (ua == s && ub == i + 1)) {
                         let mut found = self.uses(ua, ub, depth + 1);
                         found.retain(|u| u.http || u.method.is_some());
                         out.extend(found);
@@ -1018,6 +1079,9 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         out.sort_by_key(|u| (u.method, u.receiver.clone()));
         out.dedup();
+        if out.is_empty() && base {
+            return vec![Use { not_a_call: true, ..Use::default() }];
+        }
         if out.is_empty() {
             out.push(Use::default());
         }
@@ -1029,7 +1093,59 @@ impl<'l, 's> Extractor<'l, 's> {
         if open == 0 {
             return Use::default();
         }
-        self.callee_use(open - 1, Some(open), a, b, depth)
+        self.callee_use(self.callee_end(open), Some(open), a, b, depth)
+    }
+
+    /// The last token of the callee of the call whose `(` is `open`: the token before it, or
+    /// before the type arguments in languages that take them at call sites (`get<Product[]>(`,
+    /// `GetAsync<T>(`, `get::<T>(`).
+    fn callee_end(&self, open: usize) -> usize {
+        let e = open.saturating_sub(1);
+        if !matches!(self.lang, Language::TypeScript | Language::Java | Language::CSharp | Language::Rust)
+            || !matches!(self.text(e), ">" | ">>")
+        {
+            return e;
+        }
+        // A balanced `<…>` of type-like tokens on the call's line and in its brackets: a
+        // comparison (`a < b && c > (d)`) has an operator no type has, or unbalanced angles.
+        let line = self.l.toks[e].line;
+        let group = self.open_of(open);
+        let mut depth = 0i32;
+        let mut j = e;
+        loop {
+            if e - j > 48 || self.l.toks[j].line != line {
+                return e;
+            }
+            match self.l.toks[j].kind {
+                Kind::Punct => match self.text(j) {
+                    ">" => depth += 1,
+                    ">>" => depth += 2,
+                    "<" => depth -= 1,
+                    "." | "," | "[" | "]" | "(" | ")" | "{" | "}" | "|" | "&" | "?" | ":" | "::" | ";" | "=>" => {}
+                    _ => return e,
+                },
+                Kind::Ident | Kind::Str(_) | Kind::Num => {}
+            }
+            if depth == 0 {
+                break;
+            }
+            if j == 0 {
+                return e;
+            }
+            j -= 1;
+        }
+        if depth != 0 || j == 0 || self.open_of(j) != group {
+            return e;
+        }
+        let mut c = j - 1;
+        if self.lang == Language::Rust && self.is(c, "::") && c >= 1 {
+            c -= 1;
+        }
+        if self.l.is_ident(c) {
+            c
+        } else {
+            e
+        }
     }
 
     /// The use of an expression passed to the callee ending at token `ce`; `open` is the call's
@@ -1061,7 +1177,7 @@ impl<'l, 's> Extractor<'l, 's> {
             // Sinatra / Rails route definitions: `get '/orders' do`.
             return Use { not_a_call: true, ..Use::default() };
         }
-        if BASE_SETTERS.contains(&last) {
+        if BASE_SETTERS.contains(&last) || prints(&segs) {
             return Use { not_a_call: true, ..Use::default() };
         }
         let new_class = start >= 1 && self.text(start - 1) == "new";
@@ -1090,7 +1206,7 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         if matches!(last, "url" | "uri") && segs.len() >= 2 {
             let method = self.chain_method(close + 1);
-            return Use { method, receiver: None, base: None, http: method.is_some(), not_a_call: false };
+            return Use { method, http: method.is_some(), ..Use::default() };
         }
         let mut method = None;
         // `Net::HTTP::Post.new(uri)`, `new HttpPut(url)`
@@ -1138,7 +1254,13 @@ impl<'l, 's> Extractor<'l, 's> {
                 http = true;
             }
         }
-        Use { method, receiver, base: None, http, not_a_call: false }
+        // `conn.v2.get('/store')`: a `v2` or `v3` member right before the verb is the version.
+        let version = match receiver.as_deref() {
+            Some("v2") if method_from_name(last).is_some() => Some("v2"),
+            Some("v3") if method_from_name(last).is_some() => Some("v3"),
+            _ => None,
+        };
+        Use { method, receiver, base: None, version, http, not_a_call: false }
     }
 
     /// The argument ranges of the call whose `(` is `open`.
@@ -1351,8 +1473,8 @@ impl<'l, 's> Extractor<'l, 's> {
                 // Only a path without a version asks for the client's base URL.
                 let client_base =
                     || u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients().get(r).cloned()));
-                let Some((target, notes)) = to_target(&pieces, &client_base, self.ctx, u.http || u.method.is_some())
-                else {
+                let http = u.http || u.method.is_some();
+                let Some((target, notes)) = to_target(&pieces, &client_base, u.version, self.ctx, http) else {
                     continue;
                 };
                 if seen.iter().any(|(m, t)| *m == u.method && *t == target) {
@@ -1372,7 +1494,7 @@ impl<'l, 's> Extractor<'l, 's> {
         if k < 2 || !(self.is(k - 1, "(") || (self.lang == Language::Ruby && self.l.is_ident(k - 1))) {
             return false;
         }
-        let ce = if self.is(k - 1, "(") { k - 2 } else { k - 1 };
+        let ce = if self.is(k - 1, "(") { self.callee_end(k - 1) } else { k - 1 };
         // A callee of two segments or more ends with `.name` (or `.name!` in Rust).
         let e = if self.lang == Language::Rust && self.is(ce, "!") { ce.wrapping_sub(1) } else { ce };
         if !(e >= 2 && self.l.is_ident(e) && self.is_member_op(e - 1)) {
@@ -1524,6 +1646,16 @@ fn render(pieces: &[Piece]) -> (String, bool) {
                     }
                     continue;
                 }
+                // `https://api.bigcommerce.com/` + context + `/v3/…`: the one segment between the
+                // host and the version can only be the OAuth `context`, `stores/{store_hash}`.
+                let after_api = out.eq_ignore_ascii_case(API_ROOT);
+                let versioned_next = matches!(pieces.get(i + 1), Some(Piece::Text(t))
+                    if t.starts_with("/v2/") || t.starts_with("/v3/"));
+                if after_api && versioned_next {
+                    out.push_str("stores/");
+                    out.push_str(PLACEHOLDER);
+                    continue;
+                }
                 let in_host = out.find("://").is_some_and(|p| !out[p + 3..].contains('/'));
                 if in_host {
                     if out.ends_with("://") && next_text.is_none_or(|t| t.starts_with('/') || t.starts_with(':')) {
@@ -1606,6 +1738,7 @@ fn split_url(s: &str) -> Option<(String, &str)> {
 fn to_target(
     pieces: &[Piece],
     client_base: &dyn Fn() -> Option<Vec<Piece>>,
+    version: Option<&str>,
     ctx: &FileContext,
     http: bool,
 ) -> Option<(String, Vec<String>)> {
@@ -1652,7 +1785,7 @@ fn to_target(
             let is_bc = h.is_empty() || h.ends_with("bigcommerce.com");
             if is_bc && (p.ends_with("/v3") || p.ends_with("/v2") || p.ends_with("/v3/") || p.ends_with("/v2/")) {
                 let joined = join(&base);
-                return to_target(&[Piece::Text(joined)], &|| None, ctx, http).map(|(t, mut n)| {
+                return to_target(&[Piece::Text(joined)], &|| None, None, ctx, http).map(|(t, mut n)| {
                     n.insert(0, "path joined to the client's base URL".to_owned());
                     (t, n)
                 });
@@ -1668,10 +1801,16 @@ fn to_target(
     if !((http || dropped_base) && ctx.strong) || first.is_empty() {
         return None;
     }
+    if let Some(v) = version {
+        return to_target(&[Piece::Text(format!("/{v}{path}"))], &|| None, None, ctx, http).map(|(t, mut n)| {
+            n.insert(0, format!("the path has no version prefix: /{v} from the `.{v}` member it is sent through"));
+            (t, n)
+        });
+    }
     if let Some(base) = &ctx.base_url {
         notes.push(format!("path joined to `[client] base_url` of bc-scopes.toml ({base})"));
         let (b, _) = render(&[Piece::Text(base.clone())]);
-        return to_target(&[Piece::Text(join(&b))], &|| None, ctx, http).map(|(t, mut n)| {
+        return to_target(&[Piece::Text(join(&b))], &|| None, None, ctx, http).map(|(t, mut n)| {
             n.splice(0..0, notes);
             (t, n)
         });
