@@ -485,6 +485,39 @@ const products = await conn.v3.get('/catalog/products');
 }
 
 #[test]
+fn a_client_factory_called_with_a_version_sets_it() {
+    let ts = "import { bigcommerceClient } from '../lib/auth';
+export default async function handler(req, res) {
+  const bigcommerce = bigcommerceClient(accessToken, storeHash, 'v2');
+  const order = await bigcommerce.get(`/orders/${orderId}`);
+  const v3 = bigcommerceClient(accessToken, storeHash);
+  const summary = await v3.get('/catalog/summary');
+}
+";
+    assert_eq!(
+        calls_in("order.ts", ts),
+        ["GET /stores/{store_hash}/v2/orders/{order_id}", "GET /stores/{store_hash}/v3/catalog/summary"]
+    );
+}
+
+#[test]
+fn a_path_without_version_takes_the_version_that_documents_it() {
+    // `orders` is a root in both versions; only v2 documents `/orders/{id}/products`, only v3
+    // `/orders/{id}/transactions`.
+    let js = "// BigCommerce app
+const products = await api.get(`/orders/${id}/products`);
+const transactions = await api.get(`/orders/${id}/transactions`);
+";
+    assert_eq!(
+        calls_in("orders.js", js),
+        [
+            "GET /stores/{store_hash}/v2/orders/{order_id}/products",
+            "GET /stores/{store_hash}/v3/orders/{order_id}/transactions"
+        ]
+    );
+}
+
+#[test]
 fn a_base_url_variable_holding_a_whole_path_is_the_target() {
     let js = "const BASE_URL = `https://api.bigcommerce.com/stores/${HASH}/v3/promotions`;
 export async function create(body) {

@@ -661,10 +661,7 @@ impl<'l, 's> Extractor<'l, 's> {
         let candidate = (a..b).any(|i| match self.l.toks[i].kind {
             Kind::Ident => {
                 let t = self.text(i);
-                t == "Faraday"
-                    || t.eq_ignore_ascii_case("bigcommerce")
-                    || BASE_KEYS.contains(&t)
-                    || BASE_SETTERS.contains(&t)
+                t == "Faraday" || names_bigcommerce(t) || BASE_KEYS.contains(&t) || BASE_SETTERS.contains(&t)
             }
             Kind::Str(_) => self
                 .l
@@ -723,6 +720,20 @@ impl<'l, 's> Extractor<'l, 's> {
                 }
             }
             return Some(vec![Piece::Text(format!("https://api.bigcommerce.com/stores/{PLACEHOLDER}/{version}"))]);
+        }
+        // A factory named after BigCommerce, called with the API version as a whole argument:
+        // `bigcommerceClient(token, hash, 'v2')`.
+        for i in a..b {
+            if !(self.l.is_ident(i) && names_bigcommerce(self.text(i)) && self.is(i + 1, "(")) {
+                continue;
+            }
+            let close = self.close_of(i + 1).min(b);
+            for j in i + 2..close {
+                let whole = matches!(self.text(j - 1), "(" | ",") && matches!(self.text(j + 1), ")" | ",");
+                if let Some(v) = self.l.str_at(j).map(|s| s.text()).filter(|v| whole && (v == "v2" || v == "v3")) {
+                    return Some(vec![Piece::Text(format!("https://api.bigcommerce.com/stores/{PLACEHOLDER}/{v}"))]);
+                }
+            }
         }
         None
     }
@@ -1732,6 +1743,16 @@ fn split_url(s: &str) -> Option<(String, &str)> {
     Some((String::new(), s))
 }
 
+/// Whether an identifier names BigCommerce (`BigCommerce`, `bigcommerceClient`, `getBigCommerceApi`).
+fn names_bigcommerce(t: &str) -> bool {
+    t.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"bigcommerce"))
+}
+
+/// Whether a path names a documented route (whatever the method).
+fn documented(path: &str) -> bool {
+    !matches!(crate::resolve(Method::Get, path), Err(e) if e.kind() == crate::ErrorKind::UnknownEndpoint)
+}
+
 /// Decide whether pieces make a BigCommerce call, and the target to resolve. `client_base` gives
 /// the base URL of the client the call is sent through, if known; it is asked only for a path
 /// without a version (finding clients is a pass over the file).
@@ -1815,7 +1836,8 @@ fn to_target(
             (t, n)
         });
     }
-    let version = if in_v3 {
+    // Both versions have the root (`/orders`): the one that documents the whole path, v3 if both do.
+    let version = if in_v3 && (!in_v2 || documented(&format!("/v3{path}")) || !documented(&format!("/v2{path}"))) {
         "v3"
     } else if in_v2 {
         "v2"
