@@ -9,6 +9,7 @@
 use super::lang::Language;
 use super::lexer::{lex, Kind, Lexed, Part, StrLit, NONE};
 use crate::datafile::vocab::Method;
+use crate::resolve::names_route;
 use crate::route::Route;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -1748,11 +1749,6 @@ fn names_bigcommerce(t: &str) -> bool {
     t.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"bigcommerce"))
 }
 
-/// Whether a path names a documented route (whatever the method).
-fn documented(path: &str) -> bool {
-    !matches!(crate::resolve(Method::Get, path), Err(e) if e.kind() == crate::ErrorKind::UnknownEndpoint)
-}
-
 /// Decide whether pieces make a BigCommerce call, and the target to resolve. `client_base` gives
 /// the base URL of the client the call is sent through, if known; it is asked only for a path
 /// without a version (finding clients is a pass over the file).
@@ -1837,7 +1833,7 @@ fn to_target(
         });
     }
     // Both versions have the root (`/orders`): the one that documents the whole path, v3 if both do.
-    let version = if in_v3 && (!in_v2 || documented(&format!("/v3{path}")) || !documented(&format!("/v2{path}"))) {
+    let version = if in_v3 && (!in_v2 || names_route(&format!("/v3{path}")) || !names_route(&format!("/v2{path}"))) {
         "v3"
     } else if in_v2 {
         "v2"

@@ -207,6 +207,13 @@ pub fn resolve(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
     }
 }
 
+/// Whether `target` names a documented route, whatever the method: the matching alone, without
+/// the errors and suggestions a refusal builds (for callers that only choose between spellings).
+#[cfg(feature = "check")]
+pub(crate) fn names_route(target: &str) -> bool {
+    target::parse(target).is_ok_and(|t| matcher::first(t.host, &t.segments).is_some())
+}
+
 /// The general path: every form of target, every check, every error.
 #[inline(never)]
 fn resolve_carefully(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
