@@ -720,7 +720,7 @@ impl<'l, 's> Extractor<'l, 's> {
                     }
                 }
             }
-            return Some(vec![Piece::Text(format!("https://api.bigcommerce.com/stores/{PLACEHOLDER}/{version}"))]);
+            return Some(gateway_base(version));
         }
         // A factory named after BigCommerce, called with the API version as a whole argument:
         // `bigcommerceClient(token, hash, 'v2')`.
@@ -732,7 +732,7 @@ impl<'l, 's> Extractor<'l, 's> {
             for j in i + 2..close {
                 let whole = matches!(self.text(j - 1), "(" | ",") && matches!(self.text(j + 1), ")" | ",");
                 if let Some(v) = self.l.str_at(j).map(|s| s.text()).filter(|v| whole && (v == "v2" || v == "v3")) {
-                    return Some(vec![Piece::Text(format!("https://api.bigcommerce.com/stores/{PLACEHOLDER}/{v}"))]);
+                    return Some(gateway_base(&v));
                 }
             }
         }
@@ -1742,6 +1742,11 @@ fn split_url(s: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((String::new(), s))
+}
+
+/// The base URL of a client of the gateway's API `version` (`v2`, `v3`).
+fn gateway_base(version: &str) -> Vec<Piece> {
+    vec![Piece::Text(format!("https://api.bigcommerce.com/stores/{PLACEHOLDER}/{version}"))]
 }
 
 /// Whether an identifier names BigCommerce (`BigCommerce`, `bigcommerceClient`, `getBigCommerceApi`).
