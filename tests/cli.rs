@@ -314,3 +314,16 @@ fn help_and_version() {
         assert!(r.stdout.contains("Usage: bc-scopes"), "{args:?}");
     }
 }
+
+/// On Linux with glibc the binary is linked position-dependent (`build.rs`), so that the tables'
+/// pointers are resolved at link time, not rewritten by the loader at every start: its ELF type is
+/// `ET_EXEC`, not `ET_DYN`. `BC_SCOPES_PIE=1` at build time keeps the position-independent link.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn binary_is_linked_position_dependent_unless_asked_otherwise() {
+    let elf = std::fs::read(env!("CARGO_BIN_EXE_bc-scopes")).expect("read the binary");
+    assert_eq!(&elf[..4], b"\x7fELF");
+    let e_type = u16::from_le_bytes([elf[16], elf[17]]);
+    let pie = option_env!("BC_SCOPES_PIE").is_some_and(|v| !v.is_empty() && v != "0");
+    assert_eq!(e_type, if pie { 3 } else { 2 }, "ELF type {e_type} (2 = EXEC, 3 = DYN); BC_SCOPES_PIE={pie}");
+}
