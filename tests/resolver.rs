@@ -197,6 +197,19 @@ fn refusals() {
 }
 
 #[test]
+fn user_info_is_named_as_the_reason() {
+    for t in [
+        "https://user:pw@api.bigcommerce.com/stores/abc/v3/catalog/products",
+        "https://user@api.bigcommerce.com/stores/abc/v3/catalog/products",
+        "https://api.bigcommerce.com@evil.example/stores/abc/v3/catalog/products",
+    ] {
+        let e = resolve(Method::Get, t).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidTarget, "{t}");
+        assert!(e.message().contains("user info"), "{t}: {e}");
+    }
+}
+
+#[test]
 fn graphql_targets_say_where_graphql_auth_is_described() {
     for t in ["https://store-abc.mybigcommerce.com/graphql", "https://api.bigcommerce.com/stores/abc/graphql"] {
         let e = resolve(Method::Post, t).unwrap_err();

@@ -113,16 +113,17 @@ enum HostClass<'a> {
 }
 
 fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
-    // One pass: user info, the port's colon, characters a host name cannot have, empty labels.
+    // User info first: its `user:password` would otherwise be read as a host and a bad port.
+    if authority.contains('@') {
+        return Err(invalid(
+            "URLs with user info (`user:password@host`) are refused: the host they reach is easy to misread",
+        ));
+    }
+    // One pass: the port's colon, characters a host name cannot have, empty labels.
     let mut colon = None;
     let mut label_start = true;
     for (i, &c) in authority.as_bytes().iter().enumerate() {
         match c {
-            b'@' => {
-                return Err(invalid(
-                    "URLs with user info (`user:password@host`) are refused: the host they reach is easy to misread",
-                ))
-            }
             b':' if colon.is_none() => colon = Some(i),
             b'.' if colon.is_none() => {
                 if label_start {
