@@ -197,6 +197,27 @@ fn refusals() {
 }
 
 #[test]
+fn doubled_slashes_suggest_the_target_without_them() {
+    for (t, want) in [
+        (
+            "https://api.bigcommerce.com/stores/abc//v3/catalog/products",
+            "https://api.bigcommerce.com/stores/abc/v3/catalog/products",
+        ),
+        (
+            "https://api.bigcommerce.com//stores/abc/v3/catalog//products//",
+            "https://api.bigcommerce.com/stores/abc/v3/catalog/products/",
+        ),
+        ("/v3//catalog///products?limit=5", "/v3/catalog/products?limit=5"),
+    ] {
+        let e = resolve(Method::Get, t).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidTarget, "{t}");
+        assert_eq!(e.suggestions(), [want], "{t}");
+        // The suggestion is a target the resolver takes.
+        assert!(resolve(Method::Get, want).is_ok(), "{want}");
+    }
+}
+
+#[test]
 fn user_info_is_named_as_the_reason() {
     for t in [
         "https://user:pw@api.bigcommerce.com/stores/abc/v3/catalog/products",

@@ -100,6 +100,22 @@ impl<'a> Segments<'a> {
     }
 }
 
+/// `target` with each run of slashes in its path (`path_start..path_end`) made one slash.
+fn collapse_slashes(target: &str, path_start: usize, path_end: usize) -> String {
+    let mut out = String::with_capacity(target.len());
+    out.push_str(&target[..path_start]);
+    let mut slash = out.ends_with('/');
+    for c in target[path_start..path_end].chars() {
+        if !(c == '/' && slash) {
+            out.push(c);
+        }
+        slash = c == '/';
+    }
+    let rest = &target[path_end..];
+    out.push_str(if slash { rest.strip_prefix('/').unwrap_or(rest) } else { rest });
+    out
+}
+
 fn invalid(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidTarget, msg)
 }
@@ -402,7 +418,9 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
             let (from, to) = (from as usize, to as usize);
             if to - from <= 2 && bytes[from..to].iter().all(|b| *b == b'.') {
                 if to == from {
-                    return Err(invalid("empty path segments (`//`) are refused"));
+                    // Often a base URL and a path joined with one slash too many.
+                    return Err(invalid("empty path segments (`//`) are refused")
+                        .with_suggestions([collapse_slashes(target, base, end)]));
                 }
                 return Err(invalid(
                     "dot segments (`.` and `..`) are refused: they can climb out of the resource the path names",
