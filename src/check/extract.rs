@@ -1754,6 +1754,28 @@ fn names_bigcommerce(t: &str) -> bool {
     t.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"bigcommerce"))
 }
 
+/// `url` with each run of slashes in its path (after `scheme://host`, before `?` or `#`) made one
+/// slash; `None` if it has none.
+fn single_slashes(url: &str) -> Option<String> {
+    let from = match url.find("://") {
+        Some(i) => i + 3 + url[i + 3..].find('/')?,
+        None => 0,
+    };
+    let to = url[from..].find(['?', '#']).map_or(url.len(), |j| from + j);
+    if !url[from..to].contains("//") {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    out.push_str(&url[..from]);
+    for c in url[from..to].chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out.push_str(&url[to..]);
+    Some(out)
+}
+
 /// Decide whether pieces make a BigCommerce call, and the target to resolve. `client_base` gives
 /// the base URL of the client the call is sent through, if known; it is asked only for a path
 /// without a version (finding clients is a pass over the file).
@@ -1766,6 +1788,18 @@ fn to_target(
 ) -> Option<(String, Vec<String>)> {
     let (rendered, dropped_base) = render(pieces);
     let mut notes = Vec::new();
+    // A base URL ending in `/` joined to a path starting with `/`: the resolver refuses `//`, but
+    // the call still needs its scope, so the check reads it as one slash and says so.
+    let rendered = match single_slashes(&rendered) {
+        Some(fixed) => {
+            notes.push(
+                "`//` in the path read as `/` (a base URL ending in `/` joined to a path starting with `/`?)"
+                    .to_owned(),
+            );
+            fixed
+        }
+        None => rendered,
+    };
     let (host, path) = split_url(&rendered)?;
     if !host.is_empty() {
         let bc =
@@ -1891,6 +1925,29 @@ fetch('/api/storefront/carts');
                 (Some("GET"), "/api/storefront/carts".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn doubled_slashes_from_joining_are_read_as_one() {
+        let src = r#"
+const BASE = `https://api.bigcommerce.com/stores/${storeHash}/`;
+await fetch(BASE + '/v3/catalog/products', { headers });
+await fetch(`${BASE}/v3/orders/${id}/transactions?q=a//b`);
+await got('/v3//customers');
+"#;
+        assert_eq!(
+            calls(src, Language::JavaScript),
+            [
+                (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/catalog/products".to_owned()),
+                (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/orders/1/transactions?q=a//b".to_owned()),
+                (Some("GET"), "/v3/customers".to_owned()),
+            ]
+        );
+        let ctx = FileContext { base_url: None, strong: true };
+        let found = extract(src, Language::JavaScript, &ctx);
+        assert!(found.iter().all(|c| c.notes.iter().any(|n| n.contains("`//` in the path read as `/`"))), "{found:?}");
+        assert_eq!(single_slashes("https://api.bigcommerce.com/stores/x/v3/a"), None);
+        assert_eq!(single_slashes("https://h//x?y//z#//").as_deref(), Some("https://h/x?y//z#//"));
     }
 
     #[test]
