@@ -218,6 +218,23 @@ fn doubled_slashes_suggest_the_target_without_them() {
 }
 
 #[test]
+fn a_missing_store_hash_is_named_and_the_suggestion_marks_its_place() {
+    for (t, want) in [
+        (
+            "https://api.bigcommerce.com/stores//v3/catalog/products",
+            "https://api.bigcommerce.com/stores/{store_hash}/v3/catalog/products",
+        ),
+        ("/stores//v2/orders/5", "/stores/{store_hash}/v2/orders/5"),
+    ] {
+        let e = resolve(Method::Get, t).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidTarget, "{t}");
+        assert!(e.message().contains("store hash is missing"), "{t}: {e}");
+        assert_eq!(e.suggestions(), [want], "{t}");
+        assert!(resolve(Method::Get, want).is_ok(), "{want}");
+    }
+}
+
+#[test]
 fn user_info_is_named_as_the_reason() {
     for t in [
         "https://user:pw@api.bigcommerce.com/stores/abc/v3/catalog/products",

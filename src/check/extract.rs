@@ -1499,14 +1499,29 @@ impl<'l, 's> Extractor<'l, 's> {
         out
     }
 
-    /// A relative path without a slash (`"customers"`) passed to a client with a known base URL.
+    /// A relative path without a slash (`"customers"`) passed to a client with a known base URL:
+    /// the first argument of a verb (`client.get("customers")`), or the second of a request with
+    /// the method first (`$client->request('GET', "customers")`).
     fn client_arg(&self, k: usize, s: StrLit<'_, 's>) -> bool {
         // The tests on tokens first, then the text, then the callee, then the clients (a pass of
         // their own): most literals are not the argument of a method call.
-        if k < 2 || !(self.is(k - 1, "(") || (self.lang == Language::Ruby && self.l.is_ident(k - 1))) {
+        if k < 2 {
             return false;
         }
-        let ce = if self.is(k - 1, "(") { self.callee_end(k - 1) } else { k - 1 };
+        let after_method = k >= 4
+            && self.is(k - 1, ",")
+            && self.is(k - 3, "(")
+            && self.l.str_at(k - 2).is_some_and(|m| method_from_str(&m.text()).is_some());
+        if !(self.is(k - 1, "(") || after_method || (self.lang == Language::Ruby && self.l.is_ident(k - 1))) {
+            return false;
+        }
+        let ce = if after_method {
+            self.callee_end(k - 3)
+        } else if self.is(k - 1, "(") {
+            self.callee_end(k - 1)
+        } else {
+            k - 1
+        };
         // A callee of two segments or more ends with `.name` (or `.name!` in Rust).
         let e = if self.lang == Language::Rust && self.is(ce, "!") { ce.wrapping_sub(1) } else { ce };
         if !(e >= 2 && self.l.is_ident(e) && self.is_member_op(e - 1)) {
@@ -1524,8 +1539,13 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         match self.callee(ce) {
             Some((segs, _)) if segs.len() >= 2 => {
-                method_from_name(segs[segs.len() - 1]).is_some()
-                    && self.clients().contains_key(norm_name(segs[segs.len() - 2]))
+                let verb = segs[segs.len() - 1];
+                let sends = if after_method {
+                    matches!(verb, "request" | "requestAsync" | "run_request")
+                } else {
+                    method_from_name(verb).is_some()
+                };
+                sends && self.clients().contains_key(norm_name(segs[segs.len() - 2]))
             }
             _ => false,
         }
@@ -1768,12 +1788,14 @@ fn single_slashes(url: &str) -> Option<String> {
     let mut out = String::with_capacity(url.len());
     out.push_str(&url[..from]);
     for c in url[from..to].chars() {
-        if !(c == '/' && out.ends_with('/')) {
+        // `/stores//v3`: not a doubled slash but a missing store hash, left for the resolver to
+        // refuse.
+        if !(c == '/' && out.ends_with('/') && !out.ends_with("/stores/")) {
             out.push(c);
         }
     }
     out.push_str(&url[to..]);
-    Some(out)
+    (out.len() < url.len()).then_some(out)
 }
 
 /// Decide whether pieces make a BigCommerce call, and the target to resolve. `client_base` gives
@@ -1948,6 +1970,11 @@ await got('/v3//customers');
         assert!(found.iter().all(|c| c.notes.iter().any(|n| n.contains("`//` in the path read as `/`"))), "{found:?}");
         assert_eq!(single_slashes("https://api.bigcommerce.com/stores/x/v3/a"), None);
         assert_eq!(single_slashes("https://h//x?y//z#//").as_deref(), Some("https://h/x?y//z#//"));
+        assert_eq!(single_slashes("https://api.bigcommerce.com/stores//v3/a"), None);
+        assert_eq!(
+            single_slashes("https://api.bigcommerce.com/stores//v3//a").as_deref(),
+            Some("https://api.bigcommerce.com/stores//v3/a")
+        );
     }
 
     #[test]
@@ -1968,6 +1995,23 @@ await got('/v3//customers');
                 (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/catalog/brands".to_owned()),
                 (Some("DELETE"), "https://api.bigcommerce.com/stores/1/v3/catalog/products/1".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn one_word_paths_after_the_method_of_a_request() {
+        let php = "<?php\n$client = new Client(['base_uri' => \"https://api.bigcommerce.com/stores/{$hash}/v3/\"]);\n$client->request('GET', \"customers?id:in={$id}\");\n$client->requestAsync('POST', 'customers');\n$other->request('GET', 'customers');\n$client->request($m, 'customers');\n";
+        assert_eq!(
+            calls(php, Language::Php),
+            [
+                (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/customers?id:in=1".to_owned()),
+                (Some("POST"), "https://api.bigcommerce.com/stores/1/v3/customers".to_owned()),
+            ]
+        );
+        let py = "client = httpx.Client(base_url=f\"https://api.bigcommerce.com/stores/{h}/v3/\")\nclient.request(\"DELETE\", \"customers\", params=p)\n";
+        assert_eq!(
+            calls(py, Language::Python),
+            [(Some("DELETE"), "https://api.bigcommerce.com/stores/1/v3/customers".to_owned())]
         );
     }
 

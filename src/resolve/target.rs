@@ -414,9 +414,14 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
             }
         }
         // Empty and dot segments: the only segments of at most two bytes that are refused.
-        for &(from, to) in &segs.spans[..n] {
+        for (i, &(from, to)) in segs.spans[..n].iter().enumerate() {
             let (from, to) = (from as usize, to as usize);
             if to - from <= 2 && bytes[from..to].iter().all(|b| *b == b'.') {
+                if to == from && i == 1 && &target[segs.spans[0].0 as usize..segs.spans[0].1 as usize] == "stores" {
+                    let mut fixed = target.to_owned();
+                    fixed.insert_str(from, "{store_hash}");
+                    return Err(invalid("the store hash is missing (`/stores//`)").with_suggestions([fixed]));
+                }
                 if to == from {
                     // Often a base URL and a path joined with one slash too many.
                     return Err(invalid("empty path segments (`//`) are refused")
