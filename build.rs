@@ -552,12 +552,12 @@ fn generate_routes(
 }
 
 /// The gateway's fast-path tables: every literal segment under the `Host::Api` root with an id, and
-/// every route's shape (its literal ids, 0 for a parameter) keyed to the route. A path whose segments,
+/// every route's shape (its literal ids, 255 for a parameter) keyed to the route. A path whose segments,
 /// each read as a literal where it is one, form a known shape resolves to that route: the trie's
 /// literal-first walk finds the same one first, and every other template matching the path is less
 /// specific everywhere, so no crossing makes it ambiguous.
 fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
-    use datafile::segkey::{chd_build, chd_slot, direct_index, direct_layout, long_words, shape_hash, words};
+    use datafile::segkey::{chunks, direct_index, direct_layout, fold_chunks, fold_shape};
     let mut literals: BTreeMap<&str, u8> = BTreeMap::new();
     let mut stack = vec![0usize];
     while let Some(n) = stack.pop() {
@@ -567,25 +567,37 @@ fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
         }
         stack.extend(nodes[n].param);
     }
-    if literals.len() > 255 {
+    // Id 255 is a parameter value's (see `resolve::fast`), and 0 never occurs.
+    if literals.len() > 254 {
         fail(&[format!("{} gateway literals: shape ids are one byte; widen them", literals.len())]);
     }
     for (i, v) in literals.values_mut().enumerate() {
         *v = i as u8 + 1;
     }
-    // Literals: a direct table of ids by one multiplicative hash of the key, and the literals by id.
-    let keys: Vec<([u64; 2], usize)> = literals.keys().map(|k| (words(k.as_bytes()), k.len())).collect();
-    let Some((bits, mult)) = (12..=14).find_map(|bits| direct_layout(&keys, bits).map(|m| (bits, m))) else {
+    // Literals: a direct table of ids by one multiplicative hash of their first two chunks, and the
+    // literals by id.
+    let folds: Vec<u64> = literals
+        .keys()
+        .map(|k| {
+            let w = chunks(k.as_bytes());
+            fold_chunks(w[0], w[1])
+        })
+        .collect();
+    let Some((bits, mult)) = (12..=15).find_map(|bits| direct_layout(&folds, bits).map(|m| (bits, m))) else {
         fail(&["gateway literals: no multiplier gives them distinct entries".to_string()]);
     };
     let mut ids = vec![0u8; 1 << bits];
     let mut by_id = vec!["    Literal::EMPTY,".to_string()];
-    for ((k, id), (w, len)) in literals.iter().zip(&keys) {
+    for ((k, id), x) in literals.iter().zip(&folds) {
         if k.len() > 32 {
             fail(&[format!("gateway literal `{k}` is longer than the 32 bytes its key holds")]);
         }
-        ids[direct_index(*w, *len, mult, bits)] = *id;
-        let w = long_words(k.as_bytes());
+        // The fast path checks for `.json` only after a parameter value.
+        if k.ends_with(".json") {
+            fail(&[format!("gateway literal `{k}` ends with `.json`; the fast path assumes none does")]);
+        }
+        ids[direct_index(*x, mult, bits)] = *id;
+        let w = chunks(k.as_bytes());
         by_id.push(format!(
             "    Literal {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, id: {id} }}, // {k}",
             w[0],
@@ -606,17 +618,15 @@ fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
             .unwrap();
     }
 
-    // Shapes: depth-first from the gateway root, one per node that ends a route.
+    // Shapes: depth-first from the gateway root, one per node that ends a route. A shape's key is
+    // its ids shifted in one byte at a time (the last segment's in the low byte), 255 for a
+    // parameter: every byte of it nonzero, so the key also says how many segments there are.
     let mut shapes: Vec<(u128, usize)> = Vec::new();
     let mut stack: Vec<(usize, Vec<u8>)> = vec![(0, Vec::new())];
     while let Some((n, ids)) = stack.pop() {
         if let Some(r) = nodes[n].route {
             if ids.len() < 16 {
-                let mut key = (ids.len() as u128) << 120;
-                for (i, id) in ids.iter().enumerate() {
-                    key |= (*id as u128) << (8 * i);
-                }
-                shapes.push((key, r));
+                shapes.push((ids.iter().fold(0u128, |key, id| (key << 8) | *id as u128), r));
             }
         }
         for (k, child) in &nodes[n].literal {
@@ -626,20 +636,26 @@ fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
         }
         if let Some(p) = nodes[n].param {
             let mut next = ids.clone();
-            next.push(0);
+            next.push(255);
             stack.push((p, next));
         }
     }
     shapes.sort();
-    let hashes: Vec<u64> = shapes.iter().map(|(k, _)| shape_hash(*k)).collect();
-    let Some((disp, mask)) = chd_build(&hashes) else {
-        fail(&["gateway shapes: two shapes hash alike".to_string()]);
+    let folds: Vec<u64> = shapes.iter().map(|(k, _)| fold_shape(*k)).collect();
+    let Some((bits, mult)) = (12..=15).find_map(|bits| direct_layout(&folds, bits).map(|m| (bits, m))) else {
+        fail(&["gateway shapes: no multiplier gives them distinct entries".to_string()]);
     };
-    let mut table = vec!["Shape::EMPTY".to_string(); mask as usize + 1];
-    for ((key, r), h) in shapes.iter().zip(&hashes) {
-        table[chd_slot(*h, &disp, mask)] = format!("Shape {{ key: {key:#x}, route: {r} }}");
+    // Entry 0 is empty: its key, 0, is no path's (every path has a segment, every id is nonzero).
+    let mut ids = vec![0u16; 1 << bits];
+    let mut table = vec!["Shape { key: 0, route: &ROUTES[0] }".to_string()];
+    for (i, ((key, r), x)) in shapes.iter().zip(&folds).enumerate() {
+        ids[direct_index(*x, mult, bits)] = i as u16 + 1;
+        table.push(format!("Shape {{ key: {key:#x}, route: &ROUTES[{r}] }}"));
     }
-    writeln!(out, "pub(crate) static SHAPE_DISP: [u16; {}] = {disp:?};", disp.len()).unwrap();
-    writeln!(out, "pub(crate) const SHAPE_MASK: u32 = {mask};").unwrap();
+    // A power of two, so that masking the index is its bounds check.
+    table.resize(table.len().next_power_of_two(), table[0].clone());
+    writeln!(out, "pub(crate) const SHAPE_MULT: u64 = {mult:#x};").unwrap();
+    writeln!(out, "pub(crate) const SHAPE_BITS: u32 = {bits};").unwrap();
+    writeln!(out, "pub(crate) static SHAPE_IDS: [u16; {}] = {ids:?};", ids.len()).unwrap();
     writeln!(out, "pub(crate) static SHAPES: [Shape; {}] = [{}];", table.len(), table.join(", ")).unwrap();
 }

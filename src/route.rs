@@ -118,7 +118,7 @@ pub(crate) struct Slot {
 /// A literal segment of the gateway's routes, with its id in route shapes.
 #[derive(Debug)]
 pub(crate) struct Literal {
-    /// `datafile::segkey::long_words` of the text.
+    /// `datafile::segkey::chunks` of the text.
     pub(crate) words: [u64; 4],
     /// `u32::MAX` for an empty slot.
     pub(crate) len: u32,
@@ -126,19 +126,16 @@ pub(crate) struct Literal {
 }
 
 impl Literal {
-    pub(crate) const EMPTY: Literal = Literal { words: [0; 4], len: u32::MAX, id: 0 };
+    /// Matches no segment: no segment has its length.
+    pub(crate) const EMPTY: Literal = Literal { words: [u64::MAX; 4], len: u32::MAX, id: 0 };
 }
 
 /// A gateway route's shape (see `resolve::fast`) and the route.
 #[derive(Debug)]
 pub(crate) struct Shape {
+    /// 0 for an empty slot.
     pub(crate) key: u128,
-    /// `u32::MAX` for an empty slot.
-    pub(crate) route: u32,
-}
-
-impl Shape {
-    pub(crate) const EMPTY: Shape = Shape { key: u128::MAX, route: u32::MAX };
+    pub(crate) route: &'static Route,
 }
 
 impl Slot {

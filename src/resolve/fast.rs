@@ -1,9 +1,9 @@
 //! The common case in one pass: a gateway request (`/v3/...`, `/stores/{hash}/v3/...` or
 //! `https://api.bigcommerce.com/stores/{hash}/v3/...`, with or without a query string) whose every
 //! segment is plain. Each segment is looked up, independently of the others, in one table of the
-//! gateway's literal segments (its key read from the same word that finds its end); the ids so
-//! found, 0 for a segment that is no literal, form the path's shape, and one lookup in the table of
-//! route shapes gives the route. The route whose shape has a literal wherever the path has one is
+//! gateway's literal segments (its key read from the same words that find its end); the ids so
+//! found, 255 for a segment that is no literal, shifted into one integer a byte at a time, form the
+//! path's shape, and one lookup in the table of route shapes gives the route. The route whose shape has a literal wherever the path has one is
 //! the one the trie's literal-first walk finds first, and every other template matching the path is
 //! less specific everywhere, so the answer is the careful path's.
 //!
@@ -12,28 +12,43 @@
 //! other hosts, `.json`, crossed routes) it returns `None` and the careful path decides. A test
 //! checks the two agree.
 
-use super::bytes::{byte_mask, word, word_padded as load, zero_bytes, HIGHS, LOWS, ONES};
+use super::bytes::{byte_mask, word, zero_bytes, HIGHS, LOWS, ONES};
 use super::{Dropped, Resolution};
 use crate::datafile::segkey;
 use crate::datafile::vocab::Method;
+use crate::route::Literal;
 use crate::tables::{
-    LITERALS, LITERAL_BITS, LITERAL_IDS, LITERAL_MULT, LITERAL_V2, LITERAL_V3, ROUTES, SHAPES, SHAPE_DISP, SHAPE_MASK,
+    LITERALS, LITERAL_BITS, LITERAL_IDS, LITERAL_MULT, LITERAL_V2, LITERAL_V3, SHAPES, SHAPE_BITS, SHAPE_IDS,
+    SHAPE_MULT,
 };
+
+/// A parameter value's id in a shape key (literals' are 1 to 254).
+const VALUE: u8 = 255;
 
 /// The high bit of each byte of `x` that is `/` or `?` (they differ only in bit 0x10).
 #[inline(always)]
-fn terminators(x: u64) -> u64 {
+fn stops(x: u64) -> u64 {
     zero_bytes((x | (0x10 * ONES)) ^ (0x3f * ONES))
 }
 
+/// All bits of the bytes before the first byte flagged in `m` (nonzero): no variable shift.
+#[inline(always)]
+fn below(m: u64) -> u64 {
+    (m ^ m.wrapping_sub(1)) >> 8
+}
+
 /// The high bit of each byte of `x` that the fast path does not take inside a segment: controls,
-/// white space, DEL and non-ASCII, `%` and `\\` (encodings), `#` (a fragment), and, as the cheap
-/// test for `#` and `%` also catches them, `!` and `'`.
+/// white space, DEL and non-ASCII, `\\` (read as `/`), and everything below `(`: `%` (encodings),
+/// `#` (a fragment), and, as the cheap test for those also catches them, `!` `"` `$` `&` `'`.
 #[inline(always)]
 fn unplain(x: u64) -> u64 {
-    // `!` `#` `%` `'` are 0x21 | (bits 0x06).
-    let bang = zero_bytes((x & (0xf9 * ONES)) ^ (0x21 * ONES));
-    control(x) | bang | byte_mask(x, b'\\')
+    let low = x & LOWS;
+    // The high bit of each byte is set: at 0x28 and up; at 0x7f; at anything but 0x5c. No carry
+    // crosses a byte, as the high bits are clear.
+    let from_paren = low.wrapping_add((0x80 - 0x28) * ONES);
+    let del = low.wrapping_add(ONES);
+    let not_backslash = (low ^ (0x5c * ONES)).wrapping_add(LOWS);
+    (x | del | !(from_paren & not_backslash)) & HIGHS
 }
 
 /// The high bit of each byte of `x` that is a control, white space, DEL or non-ASCII.
@@ -44,39 +59,66 @@ fn control(x: u64) -> u64 {
     (!(low.wrapping_add((0x80 - 0x21) * ONES)) | low.wrapping_add(ONES) | x) & HIGHS
 }
 
-/// Where the segment starting at `from` ends (the next `/` or `?`, or the end of the target), and
-/// its first word.
+/// The 8 bytes from `i` (at most `bytes.len()`, which is at least 8) as a little-endian word, bytes
+/// past the end read as `?`: the end of the target stops a segment as a query would.
 #[inline(always)]
-fn segment_end(bytes: &[u8], from: usize) -> (usize, u64) {
-    let first = load(bytes, from);
-    let mut m = terminators(first);
-    let mut i = from;
-    while m == 0 {
-        i += 8;
-        if i >= bytes.len() {
-            return (bytes.len(), first);
-        }
-        m = terminators(load(bytes, i));
+fn load(bytes: &[u8], i: usize) -> u64 {
+    if i + 8 <= bytes.len() {
+        word(bytes, i)
+    } else {
+        // The last word, shifted down; `i` at the very end reads nothing of it.
+        let past = 8 * (i + 8 - bytes.len()) as u32;
+        word(bytes, bytes.len() - 8).checked_shr(past).unwrap_or(0) | (0x3f * ONES) << (64 - past)
     }
-    ((i + (m.trailing_zeros() / 8) as usize).min(bytes.len()), first)
 }
 
-/// Whether `bytes[from..to]` (not a known literal) has a byte the fast path does not take.
+/// The segment's bytes from `i` up to `end`, at most 8, zero-padded.
 #[inline(always)]
-fn has_unplain(bytes: &[u8], from: usize, to: usize, first: u64) -> bool {
-    let len = to - from;
-    if len <= 8 {
-        // Only the segment's own bytes of the first word.
-        return unplain(first) & HIGHS.checked_shr(64 - 8 * len as u32).unwrap_or(0) != 0;
+fn chunk(bytes: &[u8], i: usize, end: usize) -> u64 {
+    if i >= end {
+        return 0;
     }
-    let mut i = from;
-    while i + 8 < to {
-        if unplain(load(bytes, i)) != 0 {
-            return true;
+    load(bytes, i) & u64::MAX >> (64 - 8 * (end - i).min(8) as u32)
+}
+
+/// The gateway literal that a segment whose first two chunks are `w0` and `w1` may be.
+#[inline(always)]
+fn literal(w0: u64, w1: u64) -> &'static Literal {
+    &LITERALS[LITERAL_IDS[segkey::direct_index(segkey::fold_chunks(w0, w1), LITERAL_MULT, LITERAL_BITS)] as usize]
+}
+
+/// Where the segment from `i` ends (the next `/` or `?`, or the end of the target), and the bytes
+/// from `i` to there that the fast path does not take (nonzero if any).
+#[inline(always)]
+fn scan(bytes: &[u8], mut i: usize) -> (usize, u64) {
+    let mut bad = 0;
+    loop {
+        let raw = load(bytes, i);
+        let m = stops(raw);
+        if m != 0 {
+            return (i + (m.trailing_zeros() / 8) as usize, bad | (unplain(raw) & below(m)));
         }
+        bad |= unplain(raw);
         i += 8;
     }
-    unplain(load(bytes, to - 8)) != 0
+}
+
+/// A segment of 16 bytes or more from `p`, whose first 16 are `raw0` and `raw1`: its end and id, or
+/// `None` for a value with a byte the fast path does not take. Out of line: it is rare (long
+/// values such as UUIDs, a few literals) and would crowd the registers of the path's loop.
+#[inline(never)]
+fn long_segment(bytes: &[u8], p: usize, raw0: u64, raw1: u64) -> Option<(usize, u8)> {
+    let (e, bad) = scan(bytes, p + 16);
+    let lit = literal(raw0, raw1);
+    // Literals are at most 32 bytes: four chunks and the length are the text.
+    if lit.len as usize == e - p
+        && lit.words[..2] == [raw0, raw1]
+        && lit.words[2] == chunk(bytes, p + 16, e)
+        && lit.words[3] == chunk(bytes, p + 24, e)
+    {
+        return Some((e, lit.id));
+    }
+    (bad | unplain(raw0) | unplain(raw1) == 0).then_some((e, VALUE))
 }
 
 /// Whether the query string from `from` has none of what the fast path refuses there: controls,
@@ -112,6 +154,9 @@ fn gateway_url(bytes: &[u8]) -> bool {
             == 0
 }
 
+/// Zero-padded, `.` and `..` are at most this; so are the empty segment and a few short values.
+const DOTS: u64 = 0x2e2e;
+
 /// Resolve a plain gateway request, or `None` to leave it to the careful path.
 #[inline]
 pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
@@ -130,13 +175,13 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
     };
     let (mut p, store_hash) = match hash_at {
         Some(from) => {
-            let (e, first) = segment_end(bytes, from);
+            let (e, bad) = scan(bytes, from);
             let hash = &bytes[from..e];
-            if e >= bytes.len()
+            if bad != 0
+                || e >= bytes.len()
                 || bytes[e] != b'/'
                 || hash.is_empty()
                 || (hash.len() <= 2 && hash.iter().all(|b| *b == b'.'))
-                || has_unplain(bytes, from, e, first)
             {
                 return None;
             }
@@ -145,11 +190,10 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         None => (1, None),
     };
 
-    // Each segment, read as a literal where it is one (id), else as a parameter value (0) whose
-    // bytes are checked: the lookups are independent of each other, so they overlap. A literal's
-    // bytes need no check: they are the literal's.
-    let (mut lo, mut hi) = (0u64, 0u64);
-    let mut n = 0;
+    // Each segment, read as a literal where it is one (its id), else as a parameter value (VALUE)
+    // whose bytes are checked, is shifted into the shape key. A literal's bytes need no check:
+    // they are the literal's.
+    let mut key = 0u128;
     // Most paths start with the version: its id without a lookup.
     let version = match load(bytes, p) & 0xff_ffff {
         v if v == u32::from_le_bytes(*b"v3/\0") as u64 => LITERAL_V3,
@@ -157,52 +201,72 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         _ => 0,
     };
     if version != 0 {
-        lo = version as u64;
-        n = 1;
+        key = version as u128;
         p += 3;
     }
     // The end of the last segment, and of the path (where a query starts).
     let (path_end, end) = loop {
-        let (e, first) = segment_end(bytes, p);
-        let last = e >= bytes.len() || bytes[e] == b'?';
-        let len = e - p;
-        if len == 0 {
-            // One trailing slash is dropped, as the careful path does (the segment before it was
-            // not empty, or the walk would have stopped there); other empty segments are refused.
-            if last && n > 0 {
-                break (p - 1, e);
+        let raw0 = load(bytes, p);
+        let m0 = stops(raw0);
+        let (e, id) = if m0 != 0 {
+            // Up to 7 bytes: the first word holds the segment, and the first chunk and length are the text.
+            let keep = below(m0);
+            let w0 = raw0 & keep;
+            let len = (m0.trailing_zeros() / 8) as usize;
+            let e = p + len;
+            let lit = literal(w0, 0);
+            // The length too: a NUL byte in the target reads like padding.
+            if lit.words[0] == w0 && lit.len as usize == len {
+                (e, lit.id)
+            } else if unplain(raw0) & keep != 0 {
+                return None;
+            } else if w0 <= DOTS {
+                if w0 == 0 {
+                    // One trailing slash is dropped, as the careful path does (the segment before
+                    // it was not empty, or the walk would have stopped there); other empty
+                    // segments are refused.
+                    if key != 0 && (e >= bytes.len() || bytes[e] == b'?') {
+                        break (p - 1, e);
+                    }
+                    return None;
+                }
+                // Dot segments are the careful path's to refuse.
+                if w0 == 0x2e || w0 == DOTS {
+                    return None;
+                }
+                (e, VALUE)
+            } else {
+                (e, VALUE)
             }
-            return None;
-        }
-        let words =
-            if len <= 8 { [first & (u64::MAX >> (64 - 8 * len as u32)), 0] } else { [first, load(bytes, e - 8)] };
-        let lit = &LITERALS[LITERAL_IDS[segkey::direct_index(words, len, LITERAL_MULT, LITERAL_BITS)] as usize];
-        let mut hit = lit.len as usize == len && lit.words[..2] == words;
-        // Up to 16 bytes the two words are the text; up to 32 (the longest literal), four are.
-        if hit && len > 16 {
-            hit = lit.words[2] == load(bytes, p + 8) && lit.words[3] == load(bytes, e - 16);
-        }
-        // A literal's bytes are plain; a value's are checked, and dot segments are the careful
-        // path's to refuse.
-        if !hit && ((len <= 2 && bytes[p..e].iter().all(|b| *b == b'.')) || has_unplain(bytes, p, e, first)) {
-            return None;
-        }
-        let id = if hit { lit.id as u64 } else { 0 };
-        if n < 8 {
-            lo |= id << (8 * n);
-        } else if n < MAX_SHAPE {
-            hi |= id << (8 * (n - 8));
         } else {
-            return None;
-        }
-        n += 1;
-        if last {
+            let raw1 = load(bytes, p + 8);
+            let m1 = stops(raw1);
+            if m1 != 0 {
+                // 8 to 15 bytes: two chunks, the second zero-padded, and the length are the text.
+                let keep = below(m1);
+                let w1 = raw1 & keep;
+                let len = 8 + (m1.trailing_zeros() / 8) as usize;
+                let e = p + len;
+                let lit = literal(raw0, w1);
+                if lit.words[..2] == [raw0, w1] && lit.len as usize == len {
+                    (e, lit.id)
+                } else if unplain(raw0) | (unplain(raw1) & keep) != 0 {
+                    return None;
+                } else {
+                    (e, VALUE)
+                }
+            } else {
+                long_segment(bytes, p, raw0, raw1)?
+            }
+        };
+        key = key << 8 | id as u128;
+        if e >= bytes.len() || bytes[e] == b'?' {
             break (e, e);
         }
         p = e + 1;
     };
-    // `.json` (stripped only on v2 paths) is the careful path's to judge.
-    if bytes[..path_end].ends_with(b".json") {
+    // `.json` (stripped only on v2 paths) is the careful path's to judge; no literal ends so.
+    if key as u8 == VALUE && bytes[..path_end].ends_with(b".json") {
         return None;
     }
     // The query string: anything but controls, white space, non-ASCII and a fragment.
@@ -210,12 +274,12 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
     if had_query && !plain_query(bytes, end) {
         return None;
     }
-    let key = (lo as u128) | ((hi as u128) << 64) | ((n as u128) << 120);
-    let shape = &SHAPES[segkey::chd_slot(segkey::shape_hash(key), &SHAPE_DISP, SHAPE_MASK)];
+    let i = SHAPE_IDS[segkey::direct_index(segkey::fold_shape(key), SHAPE_MULT, SHAPE_BITS)] as usize;
+    let shape = &SHAPES[i & (SHAPES.len() - 1)];
     if shape.key != key {
         return None;
     }
-    let route = &ROUTES[shape.route as usize];
+    let route = shape.route;
     let operation = route.operation(method)?;
     Some(Resolution {
         method,
@@ -228,9 +292,6 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         dropped: Dropped { query: had_query, fragment: false, json_suffix: false },
     })
 }
-
-/// Segments a shape key holds (one byte each, the count in the top byte).
-const MAX_SHAPE: usize = 15;
 
 #[cfg(test)]
 mod tests {
@@ -332,6 +393,9 @@ mod tests {
                 Just("?a#b"),
                 Just("? "),
                 Just(" "),
+                // A NUL byte reads like the zero padding of a literal's key.
+                Just("\0"),
+                Just("\0/"),
             ],
         ) {
             let target = format!("{prefix}/{}{tail}", segs.join("/"));
