@@ -66,6 +66,8 @@ fn bench(c: &mut Criterion) {
         assert!(regexes.iter().any(|(re, _)| re.is_match(path)), "{path}");
     }
 
+    interleaved(&inputs, &router);
+
     let mut g = c.benchmark_group("resolve");
     g.throughput(Throughput::Elements(n));
     g.bench_function("bigcommerce_scopes/bare_path", |b| {
@@ -106,6 +108,50 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// Ratios that load on a shared machine cannot skew: rounds that time each of bare paths, full
+/// URLs, matchit and bare paths keeping only the route in turn (the order rotating), the median
+/// time of each, and the median of the per-round ratios. Criterion's estimates follow; they time one function after the other, so a
+/// change in load between them moves their ratios.
+fn interleaved(inputs: &[(Method, String, String)], router: &matchit::Router<usize>) {
+    const ROUNDS: usize = 31;
+    const PASSES: u32 = 300;
+    let time = |which: usize| {
+        let t = std::time::Instant::now();
+        for _ in 0..PASSES {
+            for (m, path, full) in inputs {
+                match which {
+                    0 => drop(black_box(resolve(*m, black_box(path)).ok())),
+                    1 => drop(black_box(resolve(*m, black_box(full)).ok())),
+                    2 => drop(black_box(router.at(black_box(path)).ok().map(|m| *m.value))),
+                    _ => drop(black_box(resolve(*m, black_box(path)).ok().map(|r| r.route as *const Route))),
+                }
+            }
+        }
+        t.elapsed().as_secs_f64() * 1e9 / (PASSES as f64 * inputs.len() as f64)
+    };
+    let mut ns = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    for round in 0..ROUNDS {
+        for k in 0..4 {
+            let which = (round + k) % 4;
+            ns[which].push(time(which));
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let ratio = |which: usize| median(&mut ns[which].iter().zip(&ns[2]).map(|(a, b)| a / b).collect());
+    let (bare_ratio, full_ratio, route_ratio) = (ratio(0), ratio(1), ratio(3));
+    let [bare, full, matchit, route] = ns.map(|mut v| median(&mut v));
+    println!("\n== resolve, interleaved: {ROUNDS} rounds of {PASSES} passes over {} targets, medians", inputs.len());
+    println!("bigcommerce_scopes/bare_path  {bare:6.1} ns  {bare_ratio:.2}x matchit (median of per-round ratios)");
+    println!("bigcommerce_scopes/full_url   {full:6.1} ns  {full_ratio:.2}x matchit");
+    println!("matchit/bare_path             {matchit:6.1} ns");
+    println!(
+        "bigcommerce_scopes/bare_path, only the route kept, as matchit's value is: {route:.1} ns, {route_ratio:.2}x"
+    );
 }
 
 criterion_group!(benches, bench);
