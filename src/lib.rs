@@ -48,6 +48,9 @@ pub use datafile::vocab::{
 pub use error::{Error, ErrorKind};
 pub use meta::{Document, OpenApiSnapshot, DATA_VERSION};
 pub use plan::{Audit, CallList, Plan};
+#[doc(hidden)]
+#[cfg(fuzzing)]
+pub use resolve::check_fast_path;
 pub use resolve::{resolve, resolve_str, Dropped, Resolution, MAX_TARGET_LEN};
 pub use route::{Conditional, Operation, Route};
 pub use scope::{ParsedScope, Resource, ScopeInfo};

@@ -1,5 +1,6 @@
 //! The resolver on arbitrary method and target bytes: it returns a value or an error, never
-//! panics; an accepted target's answer is internally consistent.
+//! panics; an accepted target's answer is internally consistent; and wherever the fast path
+//! answers, the careful path answers the same.
 #![no_main]
 
 use bigcommerce_scopes::{resolve_str, RequirementKind, MAX_TARGET_LEN};
@@ -8,6 +9,9 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let (method, target) = text.split_once(' ').unwrap_or(("GET", &text));
+    if let Ok(m) = bigcommerce_scopes::Method::parse(method) {
+        bigcommerce_scopes::check_fast_path(m, target);
+    }
     if let Ok(r) = resolve_str(method, target) {
         assert!(target.len() <= MAX_TARGET_LEN);
         match r.requirement() {

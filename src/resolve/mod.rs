@@ -207,6 +207,20 @@ pub fn resolve(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
     }
 }
 
+/// For the fuzzer (`cargo fuzz` builds with `--cfg fuzzing`): wherever the fast path answers, the
+/// careful path gives the same answer; panics otherwise.
+#[doc(hidden)]
+#[cfg(fuzzing)]
+pub fn check_fast_path(method: Method, target: &str) {
+    if let Some(fast) = fast::resolve(method, target) {
+        let careful = resolve_carefully(method, target)
+            .unwrap_or_else(|e| panic!("fast path resolved {target:?}, careful path refused it: {e}"));
+        assert!(std::ptr::eq(fast.route, careful.route), "{target:?}");
+        assert!(std::ptr::eq(fast.operation, careful.operation), "{target:?}");
+        assert_eq!((fast.store_hash, fast.legacy, fast.dropped), (careful.store_hash, careful.legacy, careful.dropped));
+    }
+}
+
 /// Whether `target` names a documented route, whatever the method: the matching alone, without
 /// the errors and suggestions a refusal builds (for callers that only choose between spellings).
 #[cfg(feature = "check")]
