@@ -576,10 +576,19 @@ fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
     }
     // Literals: a direct table of ids by one multiplicative hash of their first two chunks, and the
     // literals by id.
+    // The fast path's key of a literal under 16 bytes has its length in the top byte of its last
+    // chunk (always padding there): the length needs no comparison of its own.
+    let keyed = |k: &str| {
+        let mut w = chunks(k.as_bytes());
+        if k.len() < 16 {
+            w[k.len() / 8] |= (k.len() as u64) << 56;
+        }
+        w
+    };
     let folds: Vec<u64> = literals
         .keys()
         .map(|k| {
-            let w = chunks(k.as_bytes());
+            let w = keyed(k);
             fold_chunks(w[0], w[1])
         })
         .collect();
@@ -592,14 +601,18 @@ fn generate_shapes(out: &mut String, nodes: &[TrieNode]) {
         if k.len() > 32 {
             fail(&[format!("gateway literal `{k}` is longer than the 32 bytes its key holds")]);
         }
+        // A length in a key's top byte reads as a control byte, which no literal holds.
+        if k.bytes().any(|b| b < b' ') {
+            fail(&[format!("gateway literal `{}` holds a control byte", k.escape_debug())]);
+        }
         // The fast path checks for `.json` only after a parameter value.
         if k.ends_with(".json") {
             fail(&[format!("gateway literal `{k}` ends with `.json`; the fast path assumes none does")]);
         }
         ids[direct_index(*x, mult, bits)] = *id;
-        let w = chunks(k.as_bytes());
+        let w = keyed(k);
         by_id.push(format!(
-            "    Literal {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, id: {id} }}, // {k}",
+            "    Literal {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {} }}, // {id}: {k}",
             w[0],
             w[1],
             w[2],

@@ -115,19 +115,19 @@ pub(crate) struct Slot {
     pub(crate) text: &'static str,
 }
 
-/// A literal segment of the gateway's routes, with its id in route shapes.
+/// A literal segment of the gateway's routes (its id in route shapes is its index in `LITERALS`).
 #[derive(Debug)]
 pub(crate) struct Literal {
-    /// `datafile::segkey::chunks` of the text.
+    /// `datafile::segkey::chunks` of the text; under 16 bytes, the length in the top byte of the
+    /// last chunk (padding there), as `resolve::fast` keys segments.
     pub(crate) words: [u64; 4],
     /// `u32::MAX` for an empty slot.
     pub(crate) len: u32,
-    pub(crate) id: u8,
 }
 
 impl Literal {
-    /// Matches no segment: no segment has its length.
-    pub(crate) const EMPTY: Literal = Literal { words: [u64::MAX; 4], len: u32::MAX, id: 0 };
+    /// Matches no segment: no key has its words, and no segment its length.
+    pub(crate) const EMPTY: Literal = Literal { words: [u64::MAX; 4], len: u32::MAX };
 }
 
 /// A gateway route's shape (see `resolve::fast`) and the route.
