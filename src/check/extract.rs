@@ -9,7 +9,7 @@
 use super::lang::Language;
 use super::lexer::{lex, Kind, Lexed, Part, StrLit, NONE};
 use crate::datafile::vocab::Method;
-use crate::resolve::names_route;
+use crate::resolve::{names_route, single_slashes};
 use crate::route::Route;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -1772,30 +1772,6 @@ fn gateway_base(version: &str) -> Vec<Piece> {
 /// Whether an identifier names BigCommerce (`BigCommerce`, `bigcommerceClient`, `getBigCommerceApi`).
 fn names_bigcommerce(t: &str) -> bool {
     t.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"bigcommerce"))
-}
-
-/// `url` with each run of slashes in its path (after `scheme://host`, before `?` or `#`) made one
-/// slash; `None` if it has none.
-fn single_slashes(url: &str) -> Option<String> {
-    let from = match url.find("://") {
-        Some(i) => i + 3 + url[i + 3..].find('/')?,
-        None => 0,
-    };
-    let to = url[from..].find(['?', '#']).map_or(url.len(), |j| from + j);
-    if !url[from..to].contains("//") {
-        return None;
-    }
-    let mut out = String::with_capacity(url.len());
-    out.push_str(&url[..from]);
-    for c in url[from..to].chars() {
-        // `/stores//v3`: not a doubled slash but a missing store hash, left for the resolver to
-        // refuse.
-        if !(c == '/' && out.ends_with('/') && !out.ends_with("/stores/")) {
-            out.push(c);
-        }
-    }
-    out.push_str(&url[to..]);
-    (out.len() < url.len()).then_some(out)
 }
 
 /// Decide whether pieces make a BigCommerce call, and the target to resolve. `client_base` gives

@@ -11,6 +11,8 @@ mod matcher;
 mod nearest;
 mod target;
 
+#[cfg(feature = "check")]
+pub(crate) use target::single_slashes;
 pub use target::MAX_TARGET_LEN;
 
 use crate::datafile::vocab::{AccountType, Confidence, Host, Method, RequirementKind};
@@ -207,18 +209,27 @@ pub fn resolve(method: Method, target: &str) -> Result<Resolution<'_>, Error> {
     }
 }
 
-/// For the fuzzer (`cargo fuzz` builds with `--cfg fuzzing`): wherever the fast path answers, the
-/// careful path gives the same answer; panics otherwise.
+/// For the unit tests and the fuzzer (`cargo fuzz` builds with `--cfg fuzzing`): wherever the
+/// fast path answers, the careful path gives the same answer (panics otherwise); whether the fast
+/// path answered.
 #[doc(hidden)]
-#[cfg(fuzzing)]
-pub fn check_fast_path(method: Method, target: &str) {
-    if let Some(fast) = fast::resolve(method, target) {
-        let careful = resolve_carefully(method, target)
-            .unwrap_or_else(|e| panic!("fast path resolved {target:?}, careful path refused it: {e}"));
-        assert!(std::ptr::eq(fast.route, careful.route), "{target:?}");
-        assert!(std::ptr::eq(fast.operation, careful.operation), "{target:?}");
-        assert_eq!((fast.store_hash, fast.legacy, fast.dropped), (careful.store_hash, careful.legacy, careful.dropped));
-    }
+#[cfg(any(test, fuzzing))]
+pub fn check_fast_path(method: Method, target: &str) -> bool {
+    let Some(fast) = fast::resolve(method, target) else {
+        return false;
+    };
+    let careful = resolve_carefully(method, target)
+        .unwrap_or_else(|e| panic!("fast path resolved {target:?}, careful path refused it: {e}"));
+    assert!(
+        std::ptr::eq(fast.route, careful.route),
+        "{target:?}: {} vs {}",
+        fast.route.template,
+        careful.route.template
+    );
+    assert!(std::ptr::eq(fast.operation, careful.operation), "{target:?}");
+    assert_eq!((fast.store_hash, fast.legacy, fast.dropped), (careful.store_hash, careful.legacy, careful.dropped));
+    assert_eq!(fast.method, careful.method);
+    true
 }
 
 /// Whether `target` names a documented route, whatever the method: the matching alone, without

@@ -100,20 +100,29 @@ impl<'a> Segments<'a> {
     }
 }
 
-/// `target` with each run of slashes in its path (`path_start..path_end`) made one slash.
-fn collapse_slashes(target: &str, path_start: usize, path_end: usize) -> String {
-    let mut out = String::with_capacity(target.len());
-    out.push_str(&target[..path_start]);
-    let mut slash = out.ends_with('/');
-    for c in target[path_start..path_end].chars() {
-        if !(c == '/' && slash) {
+/// `url` with each run of slashes in its path (after `scheme://host`, before `?` or `#`) made one
+/// slash, except after `/stores/`; `None` if there is none to change. Used for the resolver's
+/// suggestion and by the checker, which reads a base URL ending in `/` joined to a path starting
+/// with `/` as one slash.
+pub(crate) fn single_slashes(url: &str) -> Option<String> {
+    let from = match url.find("://") {
+        Some(i) => i + 3 + url[i + 3..].find('/')?,
+        None => 0,
+    };
+    let to = url[from..].find(['?', '#']).map_or(url.len(), |j| from + j);
+    if !url[from..to].contains("//") {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    out.push_str(&url[..from]);
+    for c in url[from..to].chars() {
+        // `/stores//v3`: not a doubled slash but a missing store hash (refused as such).
+        if !(c == '/' && out.ends_with('/') && !out.ends_with("/stores/")) {
             out.push(c);
         }
-        slash = c == '/';
     }
-    let rest = &target[path_end..];
-    out.push_str(if slash { rest.strip_prefix('/').unwrap_or(rest) } else { rest });
-    out
+    out.push_str(&url[to..]);
+    (out.len() < url.len()).then_some(out)
 }
 
 fn invalid(msg: impl Into<String>) -> Error {
@@ -424,8 +433,9 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
                 }
                 if to == from {
                     // Often a base URL and a path joined with one slash too many.
-                    return Err(invalid("empty path segments (`//`) are refused")
-                        .with_suggestions([collapse_slashes(target, base, end)]));
+                    return Err(
+                        invalid("empty path segments (`//`) are refused").with_suggestions(single_slashes(target))
+                    );
                 }
                 return Err(invalid(
                     "dot segments (`.` and `..`) are refused: they can climb out of the resource the path names",
