@@ -6,6 +6,9 @@
 #[path = "src/datafile/mod.rs"]
 mod datafile;
 
+#[path = "build/graphql.rs"]
+mod gen_graphql;
+
 use datafile::schema::*;
 use datafile::template::{crossed, is_param, Template};
 use datafile::vocab::*;
@@ -78,6 +81,23 @@ fn read<T: serde::de::DeserializeOwned>(dir: &Path, name: &str) -> Result<T, Str
     toml::from_str(&text).map_err(|e| format!("data/{name}: {e}"))
 }
 
+/// Every `*.toml` of `data/{sub}/`, sorted by name (none when the folder does not exist).
+fn read_dir<T: serde::de::DeserializeOwned>(dir: &Path, sub: &str) -> Result<Vec<(String, T)>, String> {
+    let folder = dir.join(sub);
+    println!("cargo:rerun-if-changed={}", folder.display());
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .map_err(|e| format!("data/{sub}: {e}"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    names.into_iter().map(|n| Ok((n.clone(), read(dir, &format!("{sub}/{n}"))?))).collect()
+}
+
 fn load(dir: &Path) -> Result<DataSet, String> {
     let mut endpoints = Vec::new();
     let ep_dir = dir.join("endpoints");
@@ -95,6 +115,7 @@ fn load(dir: &Path) -> Result<DataSet, String> {
         }
     }
     Ok(DataSet {
+        graphql: read_dir(dir, "graphql")?,
         meta: read(dir, "meta.toml")?,
         account_types: read(dir, "account_types.toml")?,
         auth_schemes: read(dir, "auth_schemes.toml")?,
@@ -139,6 +160,25 @@ fn list<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> String) -> Strin
 
 fn account_types(v: &[AccountType]) -> String {
     list(v, |t| format!("AccountType::{t:?}"))
+}
+
+/// Accepted scopes: the least one, what the docs add, and every scope implying one of them.
+fn accepted_scopes<'a>(d: &'a DataSet, least: Option<&'a str>, also: &'a [String]) -> Vec<&'a str> {
+    let mut accepted: Vec<&str> = Vec::new();
+    for name in least.into_iter().chain(also.iter().map(|a| a.as_str())) {
+        let implying = d
+            .scopes
+            .scope
+            .iter()
+            .filter(|o| o.permission != Permission::ReadOnly && o.twin.as_deref() == Some(name))
+            .map(|o| o.name.as_str());
+        for a in std::iter::once(name).chain(implying) {
+            if !accepted.contains(&a) {
+                accepted.push(a);
+            }
+        }
+    }
+    accepted
 }
 
 /// An enum generated from a data table, with a name per variant.
@@ -200,7 +240,7 @@ fn generate(d: &DataSet) -> String {
             out,
             "    ScopeInfo {{ scope: {}, name: {}, ui_name: {}, permission: Permission::{:?}, group: ScopeGroup::{:?}, \
              origin: Origin::{:?}, description: {}, resources: {}, twin: {}, implies: {}, implied_by: {}, variants: {}, \
-             account_types: {}, sources: {}, notes: {}, history: {} }},",
+             token_names: {}, account_types: {}, sources: {}, notes: {}, history: {} }},",
             sv(&s.name),
             lit(&s.name),
             lit(&s.ui_name),
@@ -213,6 +253,7 @@ fn generate(d: &DataSet) -> String {
             list(&implies, |n| sv(n)),
             list(&implied_by, |n| sv(n)),
             strs(&s.variants),
+            strs(&s.token_names),
             account_types(&s.account_types),
             strs(&s.sources),
             strs(&s.notes),
@@ -233,6 +274,14 @@ fn generate(d: &DataSet) -> String {
         }
     }
     writeln!(out, "pub(crate) static SCOPE_VARIANTS: phf::Map<&'static str, Scope> = {};\n", variants.build()).unwrap();
+    let mut token_names = phf_codegen::Map::new();
+    for s in &d.scopes.scope {
+        for t in &s.token_names {
+            token_names.entry(t.as_str(), sv(&s.name));
+        }
+    }
+    writeln!(out, "pub(crate) static SCOPE_TOKEN_NAMES: phf::Map<&'static str, Scope> = {};\n", token_names.build())
+        .unwrap();
 
     // ---- auth schemes
     let auth_variant = |id: &str| format!("AuthScheme::{}", camel(id));
@@ -386,6 +435,7 @@ fn generate(d: &DataSet) -> String {
     writeln!(out, "];\n").unwrap();
 
     generate_routes(&mut out, d, &sv, &api_variant, &auth_variant);
+    gen_graphql::generate(&mut out, d, &sv, &api_variant, &|least, also| accepted_scopes(d, least, also));
     out
 }
 
@@ -435,24 +485,7 @@ fn generate_routes(
         }
         by_method[Method::Head as usize] = by_method[Method::Get as usize];
         for o in &ops {
-            // Accepted scopes: the least one, what the docs add, and every scope implying one of them.
-            let mut accepted: Vec<&str> = Vec::new();
-            if let Some(sc) = &o.scope {
-                for name in std::iter::once(sc).chain(&o.also) {
-                    accepted.push(name);
-                    for other in &d.scopes.scope {
-                        if other.permission != Permission::ReadOnly && other.twin.as_deref() == Some(name.as_str()) {
-                            accepted.push(&other.name);
-                        }
-                    }
-                }
-            }
-            let mut dedup = Vec::new();
-            for a in accepted {
-                if !dedup.contains(&a) {
-                    dedup.push(a);
-                }
-            }
+            let dedup = accepted_scopes(d, o.scope.as_deref(), &o.also);
             let sources = if o.sources.is_empty() { vec![format!("spec:{}", r.file.spec)] } else { o.sources.clone() };
             let auth = o.auth.as_deref().unwrap_or(api_auth[r.file.api.as_str()]);
             writeln!(

@@ -30,6 +30,8 @@ pub enum ErrorKind {
     MethodNotDocumented,
     /// Bad input (a file, an argument).
     InvalidInput,
+    /// A GraphQL document that does not parse (the message gives line and column).
+    InvalidGraphql,
 }
 
 /// An error from the query API.

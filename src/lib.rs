@@ -24,6 +24,7 @@
 pub mod check;
 pub mod datafile;
 pub mod export;
+pub mod graphql;
 pub mod plan;
 
 mod account;
@@ -42,8 +43,8 @@ pub use account::{AccountTypeInfo, UseCase};
 pub use api::ApiInfo;
 pub use auth::AuthSchemeInfo;
 pub use datafile::vocab::{
-    AccountType, ApiKind, AuthKind, Confidence, CredentialLocation, Host, Method, Origin, Permission, RequirementKind,
-    ScopeGroup, UseCaseTable,
+    AccountType, ApiKind, AuthKind, Confidence, CredentialLocation, GraphqlOperation, HeldBy, Host, Method, Origin,
+    Permission, RequirementKind, ScopeGroup, UseCaseTable,
 };
 pub use error::{Error, ErrorKind};
 pub use meta::{Document, OpenApiSnapshot, DATA_VERSION};
@@ -54,7 +55,7 @@ pub use resolve::check_fast_path;
 pub use resolve::{resolve, resolve_str, Dropped, Resolution, MAX_TARGET_LEN};
 pub use route::{Conditional, Operation, Route};
 pub use scope::{ParsedScope, Resource, ScopeInfo};
-pub use scope_set::{ParsedScopeList, ScopeSet};
+pub use scope_set::{ParsedScopeList, ScopeSet, UnknownScope};
 pub use tables::{Api, AuthScheme, Scope};
 
 /// The README's Rust examples, compiled and run as doctests so they cannot go stale.

@@ -21,13 +21,13 @@ pub struct ScopeInfo {
     pub scope: Scope,
     /// The parameter BigCommerce sends, e.g. `store_v2_products`.
     pub name: &'static str,
-    /// Name in the control panel, e.g. `Products`.
+    /// Name in the control panel, e.g. `Products`; empty when no document gives one.
     pub ui_name: &'static str,
     /// Permission as documented (`modify`, `read-only`, `manage` …).
     pub permission: Permission,
     /// Which table of the API-accounts page it is in.
     pub group: ScopeGroup,
-    /// Whether the docs list it or only an OpenAPI spec names it.
+    /// Whether the docs list it, only an OpenAPI spec names it, or it is only seen in token responses.
     pub origin: Origin,
     /// Description as documented.
     pub description: &'static str,
@@ -41,6 +41,9 @@ pub struct ScopeInfo {
     pub implied_by: &'static [Scope],
     /// Other spellings seen in OpenAPI specs.
     pub variants: &'static [&'static str],
+    /// How OAuth token responses spell it, where that differs from `name` (`store_v2_default` for
+    /// `default`).
+    pub token_names: &'static [&'static str],
     /// Account types that can hold it.
     pub account_types: &'static [AccountType],
     /// Where each fact comes from.
@@ -71,6 +74,8 @@ pub struct Resource {
 /// use bigcommerce_scopes::Scope;
 /// let p = Scope::parse_lenient("store_checkouts_read_only").unwrap();
 /// assert_eq!((p.scope, p.variant), (Scope::StoreCheckoutReadOnly, Some("store_checkouts_read_only")));
+/// let p = Scope::parse_lenient("store_v2_default").unwrap();
+/// assert_eq!((p.scope, p.token_name, p.warning()), (Scope::Default, Some("store_v2_default"), None));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ParsedScope {
@@ -78,6 +83,9 @@ pub struct ParsedScope {
     pub scope: Scope,
     /// `Some(spelling)` when the input used a spec's variant spelling instead of the canonical name.
     pub variant: Option<&'static str>,
+    /// `Some(spelling)` when the input used the spelling OAuth token responses use instead of the
+    /// canonical name (`store_v2_default`): BigCommerce's own spelling, so no warning.
+    pub token_name: Option<&'static str>,
 }
 
 impl ParsedScope {
@@ -141,13 +149,15 @@ impl Scope {
         tables::SCOPE_NAMES.get(name).copied()
     }
 
-    /// Parse a scope name, accepting the variant spellings some OpenAPI specs use (with a warning).
-    /// Unknown names give an [`ErrorKind::UnknownScope`] error with the nearest known scopes.
+    /// Parse a scope name, accepting the spellings OAuth token responses use (`store_v2_default`)
+    /// and the variant spellings some OpenAPI specs use (with a warning). Unknown names give an
+    /// [`ErrorKind::UnknownScope`] error with the nearest known scopes.
     ///
     /// ```
     /// use bigcommerce_scopes::Scope;
     /// assert_eq!(Scope::parse_lenient("store_cart").unwrap().variant, None);
     /// assert_eq!(Scope::parse_lenient("store_checkout_content").unwrap().scope, Scope::StoreContentCheckout);
+    /// assert_eq!(Scope::parse_lenient("store_v2_default").unwrap().scope, Scope::Default);
     /// assert!(Scope::parse_lenient("store_nothing").is_err());
     /// ```
     pub fn parse_lenient(name: &str) -> Result<ParsedScope, Error> {
@@ -200,18 +210,40 @@ impl Scope {
     pub fn holdable_by(self, account_type: AccountType) -> bool {
         self.info().account_types.contains(&account_type)
     }
+
+    /// Whether BigCommerce grants this scope by itself rather than the account choosing it: the
+    /// `default` scope every API account has, and the app install's grant of the installing user's
+    /// identity (`users_basic_information`). No call needs one to be added and no account can drop
+    /// one, so an audit never reports them as missing or excess.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::Scope;
+    /// assert!(Scope::Default.is_implicit() && Scope::UsersBasicInformation.is_implicit());
+    /// assert!(!Scope::StoreV2Orders.is_implicit());
+    /// ```
+    pub fn is_implicit(self) -> bool {
+        matches!(self.info().group, ScopeGroup::Default | ScopeGroup::UserIdentity)
+    }
 }
 
-/// A canonical name or a variant spelling; `None` for anything else (no suggestions computed).
+/// A canonical name, a token spelling or a variant spelling; `None` for anything else (no
+/// suggestions computed).
 pub(crate) fn lookup(name: &str) -> Option<ParsedScope> {
     if let Some(s) = Scope::from_name(name) {
-        return Some(ParsedScope { scope: s, variant: None });
+        return Some(ParsedScope { scope: s, variant: None, token_name: None });
     }
-    tables::SCOPE_VARIANTS.get_entry(name).map(|(k, s)| ParsedScope { scope: *s, variant: Some(k) })
+    if let Some((k, s)) = tables::SCOPE_TOKEN_NAMES.get_entry(name) {
+        return Some(ParsedScope { scope: *s, variant: None, token_name: Some(k) });
+    }
+    tables::SCOPE_VARIANTS.get_entry(name).map(|(k, s)| ParsedScope { scope: *s, variant: Some(k), token_name: None })
 }
 
 pub(crate) fn unknown_scope(name: &str) -> Error {
-    let candidates = Scope::all().iter().map(|s| s.name).chain(tables::SCOPE_VARIANTS.keys().copied());
+    let candidates = Scope::all()
+        .iter()
+        .map(|s| s.name)
+        .chain(tables::SCOPE_TOKEN_NAMES.keys().copied())
+        .chain(tables::SCOPE_VARIANTS.keys().copied());
     let shown: String = name.chars().take(80).collect();
     Error::new(ErrorKind::UnknownScope, format!("unknown scope `{}`", shown.escape_debug()))
         .with_suggestions(nearest(name, candidates, 3))
@@ -220,11 +252,12 @@ pub(crate) fn unknown_scope(name: &str) -> Error {
 impl std::str::FromStr for Scope {
     type Err = Error;
 
-    /// Parse a canonical scope name. A variant spelling is an error that names the canonical scope;
-    /// use [`Scope::parse_lenient`] to accept it with a warning.
+    /// Parse a canonical scope name or the spelling token responses use (`store_v2_default`). A
+    /// variant spelling is an error that names the canonical scope; use [`Scope::parse_lenient`] to
+    /// accept it with a warning.
     fn from_str(name: &str) -> Result<Scope, Error> {
         match Scope::parse_lenient(name)? {
-            ParsedScope { scope, variant: None } => Ok(scope),
+            ParsedScope { scope, variant: None, .. } => Ok(scope),
             p @ ParsedScope { scope, .. } => {
                 Err(Error::new(ErrorKind::UnknownScope, p.warning().unwrap_or_default())
                     .with_suggestions([scope.name()]))

@@ -128,10 +128,44 @@ impl ScopeSet {
     /// assert!(err.to_string().contains("store_ordrs"));
     /// ```
     pub fn parse_list(list: &str) -> Result<ParsedScopeList, Error> {
-        let mut out = ParsedScopeList { scopes: ScopeSet::new(), warnings: Vec::new() };
-        let mut unknown = Vec::new();
+        let (mut out, unknown_more) = ScopeSet::parse(list);
+        if out.unknown.is_empty() {
+            return Ok(out);
+        }
+        let names: Vec<String> = out.unknown.iter().map(UnknownScope::describe).collect();
+        let suggestions: Vec<String> = out.unknown.drain(..).filter_map(|u| u.suggestions.into_iter().next()).collect();
+        let noun = if names.len() == 1 { "scope" } else { "scopes" };
+        let more = if unknown_more > 0 { format!(" and {unknown_more} more") } else { String::new() };
+        Err(Error::new(ErrorKind::UnknownScope, format!("unknown {noun} {}{more}", names.join(", ")))
+            .with_suggestions(suggestions))
+    }
+
+    /// Parse a scope list as BigCommerce wrote it (an OAuth token response's `scope` field) without
+    /// stopping at a name that is no known scope: such a name grants nothing, and is kept in
+    /// [`ParsedScopeList::unknown`] with its nearest known scopes, for a report to list. BigCommerce
+    /// adds scopes from time to time; a token that holds one this knowledge base does not know yet
+    /// can still be audited for the rest. For names a person typed, use [`ScopeSet::parse_list`],
+    /// which refuses them.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{Scope, ScopeSet};
+    /// let parsed = ScopeSet::parse_list_lenient("store_v2_default store_cart store_new_thing");
+    /// assert_eq!(parsed.scopes.iter().collect::<Vec<_>>(), [Scope::Default, Scope::StoreCart]);
+    /// assert_eq!(parsed.unknown[0].name, "store_new_thing");
+    /// ```
+    pub fn parse_list_lenient(list: &str) -> ParsedScopeList {
+        let (mut out, unknown_more) = ScopeSet::parse(list);
+        if unknown_more > 0 {
+            out.warnings.push(format!("{unknown_more} more unknown scope names are not listed"));
+        }
+        out
+    }
+
+    /// Every known name of `list` in the set, the first unknown names (with suggestions), and how
+    /// many more unknown names there were.
+    fn parse(list: &str) -> (ParsedScopeList, usize) {
+        let mut out = ParsedScopeList { scopes: ScopeSet::new(), warnings: Vec::new(), unknown: Vec::new() };
         let mut unknown_more = 0usize;
-        let mut suggestions = Vec::new();
         for token in list.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()) {
             match crate::scope::lookup(token) {
                 Some(p @ ParsedScope { scope, .. }) => {
@@ -140,23 +174,21 @@ impl ScopeSet {
                     }
                     out.scopes.insert(scope);
                 }
-                None if unknown.len() >= MAX_REPORTED => unknown_more += 1,
                 None => {
+                    let name: String = token.chars().take(80).collect();
+                    if out.unknown.iter().any(|u| u.name == name) {
+                        continue;
+                    }
+                    if out.unknown.len() >= MAX_REPORTED {
+                        unknown_more += 1;
+                        continue;
+                    }
                     let e = crate::scope::unknown_scope(token);
-                    let hint = e.suggestions().first().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-                    unknown.push(format!("`{}`{hint}", token.chars().take(80).collect::<String>().escape_debug()));
-                    suggestions.extend(e.suggestions().first().cloned());
+                    out.unknown.push(UnknownScope { name, suggestions: e.suggestions().to_vec() });
                 }
             }
         }
-        if unknown.is_empty() {
-            Ok(out)
-        } else {
-            let noun = if unknown.len() == 1 { "scope" } else { "scopes" };
-            let more = if unknown_more > 0 { format!(" and {unknown_more} more") } else { String::new() };
-            Err(Error::new(ErrorKind::UnknownScope, format!("unknown {noun} {}{more}", unknown.join(", ")))
-                .with_suggestions(suggestions))
-        }
+        (out, unknown_more)
     }
 }
 
@@ -188,4 +220,35 @@ pub struct ParsedScopeList {
     pub scopes: ScopeSet,
     /// Warnings, e.g. for variant spellings.
     pub warnings: Vec<String>,
+    /// Names that are no known scope, in the order given, at most 20 (only
+    /// [`ScopeSet::parse_list_lenient`] returns any): each grants nothing.
+    pub unknown: Vec<UnknownScope>,
+}
+
+/// A name in a scope list that is no scope this knowledge base knows: it grants nothing.
+///
+/// ```
+/// let p = bigcommerce_scopes::ScopeSet::parse_list_lenient("store_crat");
+/// assert_eq!((p.unknown[0].name.as_str(), p.unknown[0].suggestions[0].as_str()), ("store_crat", "store_cart"));
+/// assert!(p.scopes.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct UnknownScope {
+    /// The name as given (its first 80 characters).
+    pub name: String,
+    /// The nearest known scope names, nearest first (may be empty).
+    pub suggestions: Vec<String>,
+}
+
+impl UnknownScope {
+    /// `` `store_crat` (did you mean `store_cart`?) ``, for messages.
+    ///
+    /// ```
+    /// let p = bigcommerce_scopes::ScopeSet::parse_list_lenient("store_crat");
+    /// assert_eq!(p.unknown[0].describe(), "`store_crat` (did you mean `store_cart`?)");
+    /// ```
+    pub fn describe(&self) -> String {
+        let hint = self.suggestions.first().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+        format!("`{}`{hint}", self.name.escape_debug())
+    }
 }

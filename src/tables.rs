@@ -7,6 +7,7 @@ use crate::account::{AccountTypeInfo, UseCase};
 use crate::api::ApiInfo;
 use crate::auth::AuthSchemeInfo;
 use crate::datafile::vocab::*;
+use crate::graphql::Statement;
 use crate::meta::{Document, OpenApiSnapshot};
 use crate::route::{Conditional, Literal, Node, Operation, Route, Shape, Slot};
 use crate::scope::{Resource, ScopeInfo};

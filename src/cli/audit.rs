@@ -2,8 +2,13 @@
 //! scopes an account holds against the calls it makes.
 //!
 //! Exit status: 0 when clean, 1 when the audit finds what `--fail-on` names (default: missing or
-//! excess scopes), 2 on bad input (including calls that cannot be resolved; the report is still
-//! printed).
+//! excess scopes), 2 on bad input (including calls that cannot be resolved, and names in a token
+//! response file that are no known scope; the report is still printed).
+//!
+//! Names typed in `--granted` (or a plain list file) must be known scopes: a typo is an error with
+//! the nearest names. A token response file (JSON) is what BigCommerce granted: a name there that
+//! this knowledge base does not know yet is listed in the report with the nearest names, authorizes
+//! nothing, and makes the audit incomplete instead of stopping it.
 
 use super::plan::{
     call_lines, call_ref, conflict_lines, notes, output_count, read_text, skipped, unresolved, CallArgs,
@@ -22,7 +27,8 @@ pub(crate) struct Args {
     /// Granted scopes: "a b c" or a,b,c (repeatable)
     #[arg(long, value_name = "SCOPES")]
     granted: Vec<String>,
-    /// Read granted scopes from a file: an OAuth token response (its `scope` string) or a scope list
+    /// Read granted scopes from a file: an OAuth token response (its `scope` string; unknown names
+    /// are reported, not fatal) or a scope list
     #[arg(long, value_name = "FILE")]
     granted_file: Option<String>,
     /// What makes the audit exit with status 1 [default: missing or excess]
@@ -58,6 +64,7 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     }
     let mut granted = ScopeSet::new();
     let mut warnings = Vec::new();
+    let mut unknown = Vec::new();
     for g in &args.granted {
         let parsed = ScopeSet::parse_list(g)?;
         granted = granted.iter().chain(parsed.scopes.iter()).collect();
@@ -72,9 +79,10 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
         })?;
         granted = granted.iter().chain(parsed.scopes.iter()).collect();
         warnings.extend(parsed.warnings);
+        unknown = parsed.unknown;
     }
     let (list, account_type) = args.input.read()?;
-    let audit = Audit::new(&list, &granted, account_type);
+    let audit = Audit::new(&list, &granted, account_type).with_unknown_granted(unknown);
     let fail_on = match args.fail_on {
         None => FailOn::MissingOrExcess,
         Some(FailOnArg::Missing) => FailOn::Missing,
@@ -88,12 +96,23 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
             output_count(audit.unresolved.len(), "call")
         ));
     }
+    if !audit.unknown_granted.is_empty() {
+        let listed: Vec<String> = audit.unknown_granted.iter().map(|u| u.describe()).collect();
+        warnings.push(match listed.as_slice() {
+            [one] => format!("granted scope {one} is unknown and grants nothing (listed in the report)"),
+            many => format!(
+                "{} granted scopes are unknown and grant nothing: {} (listed in the report)",
+                many.len(),
+                many.join(", ")
+            ),
+        });
+    }
     let stdout = if json {
         output::json(&AuditJson { audit: &audit, fail_on, fails, warnings: &warnings })
     } else {
         human(&audit, fail_on, fails)
     };
-    let status = if !audit.unresolved.is_empty() {
+    let status = if !audit.unresolved.is_empty() || !audit.unknown_granted.is_empty() {
         EXIT_USAGE
     } else if fails {
         EXIT_FINDINGS
@@ -122,6 +141,7 @@ fn human(a: &Audit, fail_on: FailOn, fails: bool) -> String {
         (a.alternatives.len(), "broader scope", "broader scopes"),
         (a.conflicts.len(), "conflict", "conflicts"),
         (a.unresolved.len(), "unresolved call", "unresolved calls"),
+        (a.unknown_granted.len(), "unknown granted scope", "unknown granted scopes"),
     ] {
         if n > 0 {
             found.push(format!("{n} {}", if n == 1 { one } else { many }));
@@ -130,6 +150,13 @@ fn human(a: &Audit, fail_on: FailOn, fails: bool) -> String {
     let headline = if found.is_empty() { "clean".to_owned() } else { found.join(", ") };
     let _ = writeln!(out, "## Scope audit: {headline}\n");
     let _ = writeln!(out, "**Granted ({}):** {}\n", a.granted.len(), names(a.granted.iter()));
+    if !a.implicit.is_empty() {
+        let _ = writeln!(
+            out,
+            "**Granted by BigCommerce itself, not audited:** {} (no call needs them added and no account can drop them)\n",
+            names(a.implicit.iter())
+        );
+    }
     match a.account_type {
         Some(t) => {
             let _ = writeln!(out, "**Account type:** {}-level (given)", t.as_str());
@@ -198,6 +225,16 @@ fn human(a: &Audit, fail_on: FailOn, fails: bool) -> String {
         let _ = writeln!(out, "\n### Account-type conflicts\n");
         conflict_lines(&mut out, &a.conflicts);
     }
+    if !a.unknown_granted.is_empty() {
+        let _ = writeln!(out, "\n### Unknown granted scopes\n");
+        for u in &a.unknown_granted {
+            let _ = writeln!(
+                out,
+                "- {}: no scope this knowledge base knows; it authorizes no call here, and whether the account needs it is not checked",
+                u.describe()
+            );
+        }
+    }
     if !a.unverified.is_empty() {
         let _ = writeln!(out, "\n### Not verified\n");
         for u in &a.unverified {
@@ -237,6 +274,8 @@ fn human(a: &Audit, fail_on: FailOn, fails: bool) -> String {
     };
     let verdict = if !a.unresolved.is_empty() {
         "incomplete: some calls could not be resolved".to_owned()
+    } else if !a.unknown_granted.is_empty() {
+        "incomplete: some granted scopes are unknown".to_owned()
     } else if fails {
         format!("fail (on {on})")
     } else {

@@ -2,7 +2,10 @@
 
 use super::output::{self, Fields};
 use super::{CliError, Success};
-use bigcommerce_scopes::{resolve, AccountType, Conditional, Confidence, Method, RequirementKind, Resolution, Scope};
+use bigcommerce_scopes::graphql::Endpoint;
+use bigcommerce_scopes::{
+    resolve, AccountType, Api, Conditional, Confidence, Dropped, Method, RequirementKind, Resolution, Scope,
+};
 use serde::Serialize;
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +47,8 @@ pub(crate) struct EndpointJson<'a> {
     pub legacy: bool,
     pub oauth_url: Option<String>,
     pub store_hash: Option<&'a str>,
+    /// What the resolver ignored in the target (query, fragment, trailing slash, `.json`).
+    pub dropped: Dropped,
     pub notes: Vec<&'static str>,
 }
 
@@ -83,13 +88,109 @@ impl<'a> EndpointJson<'a> {
             legacy: r.legacy,
             oauth_url: r.oauth_url(),
             store_hash: r.store_hash,
+            dropped: r.dropped,
             notes,
         }
     }
 }
 
+/// The JSON answer for a GraphQL endpoint: the API and how to authenticate; the scopes depend on
+/// the document (`requirement = "per-document"`). Shares the REST answer's field names.
+#[derive(Serialize)]
+pub(crate) struct GraphqlEndpointJson<'a> {
+    pub method: Method,
+    pub target: &'a str,
+    pub route: &'static str,
+    pub api: &'static str,
+    pub api_name: &'static str,
+    pub auth_scheme: &'static str,
+    pub header: Option<&'static str>,
+    pub value_format: Option<&'static str>,
+    pub account_types: &'static [AccountType],
+    /// Always `per-document`.
+    pub requirement: &'static str,
+    /// Always null: no scope can be named without the document.
+    pub least_privileged: Option<&'static str>,
+    /// Token creation scopes the minting account needs (Storefront API bearer tokens).
+    pub token_scopes: Vec<&'static str>,
+    /// The command that answers for a document.
+    pub document_command: String,
+    pub sources: &'static [&'static str],
+    pub notes: Vec<String>,
+}
+
+fn graphql_endpoint(method: Method, target: &str, endpoint: Endpoint, json: bool) -> Result<Success, CliError> {
+    let api = endpoint.api();
+    let info = api.info();
+    if method != Method::Post {
+        let message = format!("{method} {} is not documented: {} requests are POST requests", endpoint.template(), info.name);
+        return Err(CliError {
+            kind: bigcommerce_scopes::ErrorKind::MethodNotDocumented.into(),
+            human: format!("error: {message}\n"),
+            message,
+            suggestions: vec![format!("POST {target}")],
+        });
+    }
+    let auth = api.auth_scheme().info();
+    let short = match api {
+        Api::GraphqlAdmin => "admin",
+        Api::GraphqlAccount => "account",
+        _ => "storefront",
+    };
+    let mut notes = vec![format!(
+        "The scopes a GraphQL request needs depend on its document: `bc-scopes graphql --api {short} FILE` answers per field."
+    )];
+    if !auth.token_scopes.is_empty() {
+        notes.push(format!(
+            "The bearer token is minted by an API account holding {}; code that only uses a token it was given needs no scope for it.",
+            auth.token_scopes.iter().map(|s| format!("`{}`", s.name())).collect::<Vec<_>>().join(" or ")
+        ));
+    }
+    let answer = GraphqlEndpointJson {
+        method,
+        target,
+        route: endpoint.template(),
+        api: info.id,
+        api_name: info.name,
+        auth_scheme: auth.id,
+        header: auth.header,
+        value_format: auth.value_format,
+        account_types: info.account_types,
+        requirement: "per-document",
+        least_privileged: None,
+        token_scopes: auth.token_scopes.iter().map(|s| s.name()).collect(),
+        document_command: format!("bc-scopes graphql --api {short} FILE"),
+        sources: info.sources,
+        notes,
+    };
+    let stdout = if json {
+        output::json(&answer)
+    } else {
+        let a = &answer;
+        let auth = match (a.header, a.value_format) {
+            (Some(h), Some(v)) => format!("{} ({h}: {v})", a.auth_scheme),
+            _ => a.auth_scheme.to_string(),
+        };
+        let mut f = Fields::new();
+        f.one("Request", format!("{} {}", a.method, a.target))
+            .one("Endpoint", a.route)
+            .one("API", format!("{} ({})", a.api_name, a.api))
+            .one("Auth scheme", auth)
+            .one("Account types", output::list(a.account_types.iter().map(|t| t.as_str())))
+            .one("Least scope", "depends on the GraphQL document")
+            .many("Token scopes", a.token_scopes.iter().copied(), None)
+            .one("Source", a.sources.join(", "))
+            .many("Notes", a.notes.iter().map(String::as_str), None);
+        f.render()
+    };
+    Ok(Success::new(stdout))
+}
+
 pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     let method = Method::parse(&args.method)?;
+    if let Some(endpoint) = Endpoint::from_target(&args.target) {
+        return graphql_endpoint(method, &args.target, endpoint, json);
+    }
     let r = resolve(method, &args.target)?;
     let answer = EndpointJson::new(&r, &args.target);
     let mut warnings = Vec::new();

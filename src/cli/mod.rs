@@ -15,6 +15,7 @@ mod check;
 mod endpoint;
 mod endpoints;
 mod export;
+mod graphql;
 mod output;
 mod plan;
 mod scope;
@@ -66,6 +67,8 @@ enum Command {
     Endpoint(endpoint::Args),
     /// List the documented routes, by API or by the scope that reaches them
     Endpoints(endpoints::Args),
+    /// What a GraphQL document needs: scopes per root field and for the whole document
+    Graphql(graphql::Args),
     /// Check source code: find the BigCommerce calls and compare their scopes with bc-scopes.toml
     Check(check::Args),
     /// Export the knowledge base for docs sites and other languages: JSON, JSON Schema, Markdown
@@ -190,6 +193,7 @@ fn run_with(args: Vec<OsString>) -> i32 {
         Command::AccountType(a) => account_types::run_one(a, cli.json),
         Command::Endpoint(a) => endpoint::run(a, cli.json),
         Command::Endpoints(a) => endpoints::run(a, cli.json),
+        Command::Graphql(a) => graphql::run(a, cli.json),
         Command::Check(a) => check::run(a, cli.json),
         Command::Export(a) => export::run(a, cli.json),
         Command::Plan(a) => plan::run(a, cli.json),

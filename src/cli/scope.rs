@@ -17,7 +17,7 @@ pub(crate) struct Args {
 struct ScopeDetailJson<'a> {
     #[serde(flatten)]
     info: &'static ScopeInfo,
-    /// Warnings about the input (a variant spelling).
+    /// Warnings about the input (a variant spelling; the token spelling gives none).
     warnings: &'a [String],
 }
 
@@ -40,6 +40,7 @@ fn human(info: &ScopeInfo) -> String {
     let origin = match info.origin {
         Origin::Docs => "docs (listed on the API-accounts page)",
         Origin::Spec => "spec (named only by an OpenAPI spec, not by the API-accounts page)",
+        Origin::Token => "token (seen only in OAuth token responses; the docs do not list it)",
     };
     let mut resources = Table::plain();
     for r in info.resources {
@@ -48,7 +49,7 @@ fn human(info: &ScopeInfo) -> String {
 
     let mut f = Fields::new();
     f.one("Scope", info.name)
-        .one("UI name", info.ui_name)
+        .one("UI name", if info.ui_name.is_empty() { "none documented" } else { info.ui_name })
         .one("Permission", permission)
         .one("Group", info.group.as_str())
         .one("Origin", origin)
@@ -58,6 +59,7 @@ fn human(info: &ScopeInfo) -> String {
         .one("Implies", output::list(names(info.implies)))
         .one("Implied by", output::list(names(info.implied_by)))
         .many("Resources", resources.lines(), Some("none"))
+        .many("Token spelling", info.token_names.iter().copied(), None)
         .many("Variants", info.variants.iter().copied(), None)
         .many("Notes", info.notes.iter().copied(), None)
         .many("History", info.history.iter().copied(), None)

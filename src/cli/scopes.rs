@@ -43,16 +43,22 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
             &output::list(s.account_types.iter().map(|a| a.as_str())),
             s.group.as_str(),
             s.origin.as_str(),
-            s.ui_name,
+            if s.ui_name.is_empty() { "-" } else { s.ui_name },
         ]);
     }
     let mut out = table.render();
-    let spec_only = selected.iter().filter(|s| s.origin == bigcommerce_scopes::Origin::Spec).count();
+    let origin = |o: bigcommerce_scopes::Origin| selected.iter().filter(|s| s.origin == o).count();
     let noun = if selected.len() == 1 { "scope" } else { "scopes" };
-    let spec_only = match spec_only {
-        0 => String::new(),
-        n => format!(" ({n} named only by an OpenAPI spec)"),
-    };
-    out.push_str(&format!("\n{} {noun}{spec_only}. Details: bc-scopes scope NAME\n", selected.len()));
+    let mut aside = Vec::new();
+    match origin(bigcommerce_scopes::Origin::Spec) {
+        0 => {}
+        n => aside.push(format!("{n} named only by an OpenAPI spec")),
+    }
+    match origin(bigcommerce_scopes::Origin::Token) {
+        0 => {}
+        n => aside.push(format!("{n} seen only in token responses")),
+    }
+    let aside = if aside.is_empty() { String::new() } else { format!(" ({})", aside.join(", ")) };
+    out.push_str(&format!("\n{} {noun}{aside}. Details: bc-scopes scope NAME\n", selected.len()));
     Ok(Success::new(out))
 }

@@ -17,6 +17,24 @@ pub struct MetaFile {
     pub openapi: OpenApiSnapshot,
     /// The source documents, oldest first.
     pub document: Vec<DocumentEntry>,
+    /// The snapshot of BigCommerce's `docs/` prose the `docs:` sources cite.
+    pub docs: DocsSnapshot,
+}
+
+/// A snapshot of BigCommerce's documentation pages (`docs/` of the docs repository).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocsSnapshot {
+    /// Repository the pages come from.
+    pub repository: String,
+    /// Folder of the pages in it.
+    pub folder: String,
+    /// Commit of the snapshot.
+    pub commit: String,
+    /// Date of that commit.
+    pub commit_date: String,
+    /// Every page a `docs:PAGE#section` source may cite, relative to `folder`.
+    pub pages: Vec<String>,
 }
 
 /// A snapshot of BigCommerce's OpenAPI specs.
@@ -230,7 +248,7 @@ pub struct ScopesFile {
 pub struct ScopeEntry {
     /// The parameter BigCommerce sends (case-sensitive).
     pub name: String,
-    /// Name in the control panel.
+    /// Name in the control panel; empty when no document gives one (origin `token`).
     pub ui_name: String,
     /// Permission as documented.
     pub permission: Permission,
@@ -248,6 +266,10 @@ pub struct ScopeEntry {
     /// Other spellings seen in specs; parsing them gives this scope with a warning.
     #[serde(default)]
     pub variants: Vec<String>,
+    /// How OAuth token responses spell it, where that differs from `name` (`store_v2_default` for
+    /// `default`); parsing them gives this scope without a warning. `sources` names where each is seen.
+    #[serde(default)]
+    pub token_names: Vec<String>,
     /// Account types that can hold it.
     pub account_types: Vec<AccountType>,
     /// Where each fact comes from.
@@ -320,6 +342,9 @@ pub struct OperationEntry {
     pub conditional: Vec<ConditionalEntry>,
     /// How sure the requirement is.
     pub confidence: Confidence,
+    /// Where a source documents a read-only scope for a method other than GET: its statement.
+    /// Without it, a read-only scope on such a method is refused.
+    pub read_only_exception: Option<String>,
     /// Auth scheme, when it differs from the API's.
     pub auth: Option<String>,
     /// Deprecated in the spec.
@@ -346,6 +371,55 @@ pub struct ConditionalEntry {
     pub when: String,
 }
 
+/// `data/graphql/*.toml`: the scope statements of one documentation page about a GraphQL API.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GraphqlFile {
+    /// API slug (`graphql-admin`, `graphql-account`, `graphql-storefront`).
+    pub api: String,
+    /// The feature the page describes.
+    pub feature: String,
+    /// The docs page the statements come from, relative to the docs folder.
+    pub page: String,
+    /// File-level remarks (gaps, conflicts).
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// The statements.
+    #[serde(default)]
+    pub statement: Vec<StatementEntry>,
+}
+
+/// What the docs say one GraphQL field (and everything selected under it) needs.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatementEntry {
+    /// Query or mutation.
+    pub operation: GraphqlOperation,
+    /// Field names from the operation's root, dotted (`store.translations`); `*` alone for every
+    /// root field of the operation type.
+    pub path: String,
+    /// What the field requires (`scope` or `none`).
+    pub requirement: RequirementKind,
+    /// Least-privileged scope (requirement = "scope").
+    pub scope: Option<String>,
+    /// Other scopes that also suffice, beyond those implying `scope`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Scopes needed in addition under a documented condition of the request.
+    #[serde(default)]
+    pub conditional: Vec<ConditionalEntry>,
+    /// Who holds the scope: the account sending the request, or the one that minted its token.
+    #[serde(default)]
+    pub held_by: HeldBy,
+    /// Documented for this field, or matched to the page's scope table.
+    pub confidence: Confidence,
+    /// Where it comes from.
+    pub sources: Vec<String>,
+    /// Why, and conflicts between pages.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
 /// Every data file, parsed, with the file each part came from.
 #[derive(Debug, Clone)]
 pub struct DataSet {
@@ -363,4 +437,6 @@ pub struct DataSet {
     pub scopes: ScopesFile,
     /// `endpoints/*.toml`, with their file names.
     pub endpoints: Vec<(String, EndpointsFile)>,
+    /// `graphql/*.toml`, with their file names.
+    pub graphql: Vec<(String, GraphqlFile)>,
 }

@@ -8,6 +8,8 @@ use super::vocab::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+mod graphql;
+
 /// One problem in the data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
@@ -38,12 +40,14 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
     let mut e = Errors(Vec::new());
     let docs: BTreeSet<&str> = data.meta.document.iter().map(|d| d.id.as_str()).collect();
     let specs: BTreeSet<&str> = data.endpoints.iter().map(|(_, f)| f.spec.as_str()).collect();
+    let pages: BTreeSet<&str> = data.meta.docs.pages.iter().map(|p| p.as_str()).collect();
+    let known = Known { docs: &docs, specs: &specs, pages: &pages };
     let check_sources = |e: &mut Errors, file: &str, entry: &str, sources: &[String]| {
         if sources.is_empty() {
             e.push(file, entry, "has no sources");
         }
         for s in sources {
-            if let Err(m) = check_source(s, &docs, &specs) {
+            if let Err(m) = check_source(s, &known) {
                 e.push(file, entry, m);
             }
         }
@@ -72,15 +76,32 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         if scopes.insert(&s.name, s).is_some() {
             e.push("scopes.toml", &entry, "is defined twice");
         }
-        for sp in std::iter::once(&s.name).chain(&s.variants) {
+        for sp in std::iter::once(&s.name).chain(&s.variants).chain(&s.token_names) {
             if let Some(other) = spellings.insert(sp, &s.name) {
                 if other != s.name {
                     e.push("scopes.toml", &entry, format!("spelling `{sp}` is also used by scope {other}"));
+                } else {
+                    e.push("scopes.toml", &entry, format!("spelling `{sp}` is listed twice"));
                 }
             }
         }
-        if s.name.is_empty() || !s.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            e.push("scopes.toml", &entry, "name must be ASCII letters, digits and `_`");
+        for n in std::iter::once(&s.name).chain(&s.token_names) {
+            if n.is_empty() || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                e.push("scopes.toml", &entry, format!("name `{n}` must be ASCII letters, digits and `_`"));
+            }
+        }
+        if !s.token_names.is_empty() && !s.sources.iter().any(|x| x.starts_with("code:")) {
+            e.push("scopes.toml", &entry, "token names need a `code:` source showing a token that carries them");
+        }
+        if s.origin == Origin::Token {
+            if !s.sources.iter().any(|x| x.starts_with("code:")) {
+                e.push("scopes.toml", &entry, "origin token needs a `code:` source showing a token that carries it");
+            }
+            if s.notes.is_empty() {
+                e.push("scopes.toml", &entry, "origin token: the notes must say what the docs say of it");
+            }
+        } else if s.ui_name.is_empty() {
+            e.push("scopes.toml", &entry, "has no UI name (only a scope of origin token may lack one)");
         }
         if s.account_types.is_empty() {
             e.push("scopes.toml", &entry, "has no account types");
@@ -235,10 +256,11 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
                 e.push(&file, &entry, format!("matches the same concrete paths as {} ({})", r.0, r.1));
             }
         }
-        if let Err(m) = check_source(&format!("spec:{}", f.spec), &docs, &specs) {
+        if let Err(m) = check_source(&format!("spec:{}", f.spec), &known) {
             e.push(&file, format!("spec {}", f.spec), m);
         }
     }
+    graphql::validate(&mut e, data, &apis, &scopes, &check_sources);
     if e.0.is_empty() {
         Ok(())
     } else {
@@ -248,6 +270,9 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
 
 /// Check an operation's requirement; returns a string describing it, for comparisons.
 fn check_requirement(op: &OperationEntry, scopes: &BTreeMap<&str, &ScopeEntry>) -> Result<String, String> {
+    if op.read_only_exception.is_some() && op.sources.is_empty() {
+        return Err("`read_only_exception` needs the operation's own `sources`".into());
+    }
     match (op.requirement, &op.scope) {
         (RequirementKind::Scope, None) => Err("requirement is `scope` but no scope is named".into()),
         (RequirementKind::Scope, Some(s)) => {
@@ -257,7 +282,14 @@ fn check_requirement(op: &OperationEntry, scopes: &BTreeMap<&str, &ScopeEntry>) 
                 match scopes.get(name.as_str()) {
                     None => return Err(format!("scope `{name}` is not a scope")),
                     Some(sc) if sc.permission == Permission::ReadOnly && !op.method.is_read() => {
-                        return Err(format!("read-only scope `{name}` cannot allow {}", op.method));
+                        // Read-only scopes serve GET and HEAD, unless a source states otherwise for
+                        // this very operation.
+                        if op.read_only_exception.is_none() {
+                            return Err(format!(
+                                "read-only scope `{name}` cannot allow {} (unless `read_only_exception` states a source's word for it)",
+                                op.method
+                            ));
+                        }
                     }
                     Some(_) => {}
                 }
@@ -274,6 +306,7 @@ fn check_requirement(op: &OperationEntry, scopes: &BTreeMap<&str, &ScopeEntry>) 
             Ok(format!("{s} {:?}", op.also))
         }
         (kind, Some(s)) => Err(format!("requirement is `{kind}` but scope `{s}` is named")),
+        (_, None) if op.read_only_exception.is_some() => Err("`read_only_exception` names no scope".into()),
         (kind, None) if !op.also.is_empty() => Err(format!("requirement is `{kind}` but `also` names scopes")),
         (kind, None) => Ok(kind.to_string()),
     }
@@ -285,11 +318,20 @@ fn check_slug(e: &mut Errors, file: &str, entry: &str, id: &str) {
     }
 }
 
-/// A source is `seed:NNN#section` naming a known document, or `spec:FILE` naming a known spec.
-fn check_source(s: &str, docs: &BTreeSet<&str>, specs: &BTreeSet<&str>) -> Result<(), String> {
+/// What a source may name.
+struct Known<'a> {
+    docs: &'a BTreeSet<&'a str>,
+    specs: &'a BTreeSet<&'a str>,
+    pages: &'a BTreeSet<&'a str>,
+}
+
+/// A source is `seed:NNN#section` naming a known document, `spec:FILE` naming a known spec,
+/// `docs:PAGE#section` naming a page listed in `meta.toml`'s `[docs]`, or
+/// `code:OWNER/REPO@VERSION/PATH` naming a file of public code (an SDK, a sample app) at a version.
+fn check_source(s: &str, k: &Known) -> Result<(), String> {
     if let Some(rest) = s.strip_prefix("seed:") {
         let (id, section) = rest.split_once('#').unwrap_or((rest, ""));
-        if !docs.contains(id) {
+        if !k.docs.contains(id) {
             return Err(format!("source `{s}` names no known document"));
         }
         if section.is_empty() {
@@ -297,12 +339,35 @@ fn check_source(s: &str, docs: &BTreeSet<&str>, specs: &BTreeSet<&str>) -> Resul
         }
         Ok(())
     } else if let Some(spec) = s.strip_prefix("spec:") {
-        if specs.contains(spec) {
+        if k.specs.contains(spec) {
             Ok(())
         } else {
             Err(format!("source `{s}` names no spec of data/endpoints"))
         }
+    } else if let Some(rest) = s.strip_prefix("docs:") {
+        let (page, section) = rest.split_once('#').unwrap_or((rest, ""));
+        if !k.pages.contains(page) {
+            return Err(format!("source `{s}` names a page that meta.toml's [docs] pages do not list"));
+        }
+        if section.contains(char::is_whitespace) {
+            return Err(format!("source `{s}`: the section is a page anchor (no spaces)"));
+        }
+        Ok(())
+    } else if let Some(rest) = s.strip_prefix("code:") {
+        check_code_source(rest).map_err(|why| format!("source `{s}`: {why}"))
     } else {
-        Err(format!("source `{s}` is neither `seed:ID#section` nor `spec:FILE`"))
+        Err(format!("source `{s}` is none of `seed:ID#section`, `spec:FILE`, `docs:PAGE#section`, `code:OWNER/REPO@VERSION/PATH`"))
     }
+}
+
+/// `OWNER/REPO@VERSION/PATH`: the repository, the version (tag or commit) and the file.
+fn check_code_source(rest: &str) -> Result<(), &'static str> {
+    let (repo, at) = rest.split_once('@').ok_or("names no version (`OWNER/REPO@VERSION/PATH`)")?;
+    let (owner, name) = repo.split_once('/').ok_or("names no repository owner")?;
+    let (version, path) = at.split_once('/').ok_or("names no file after the version")?;
+    let word = |w: &str| !w.is_empty() && !w.contains(char::is_whitespace);
+    if !(word(owner) && word(name) && word(version) && word(path)) || name.contains('/') {
+        return Err("is not `OWNER/REPO@VERSION/PATH`");
+    }
+    Ok(())
 }

@@ -77,11 +77,14 @@ vocab! {
         CreatePreview = "create preview",
         /// The implicit default scope.
         Default = "default",
+        /// No document states one (a scope seen only in token responses).
+        Undocumented = "undocumented",
     }
 }
 
 vocab! {
-    /// The table of the API-accounts page a scope belongs to.
+    /// The table of the API-accounts page a scope belongs to, or for a scope in none of them, what
+    /// kind of grant it is.
     ScopeGroup {
         /// Scopes that let an account create tokens for other APIs.
         TokenCreation = "token-creation",
@@ -91,6 +94,9 @@ vocab! {
         AccountResource = "account-resource",
         /// The scope every API account has.
         Default = "default",
+        /// The app install's grant of the installing user's identity (the token response's `user`):
+        /// not an API resource scope, it reaches no route.
+        UserIdentity = "user-identity",
     }
 }
 
@@ -101,6 +107,8 @@ vocab! {
         Docs = "docs",
         /// Only an OpenAPI spec names it.
         Spec = "spec",
+        /// Seen in OAuth token responses (in public code that holds them), not listed by the docs.
+        Token = "token",
     }
 }
 
@@ -233,5 +241,39 @@ vocab! {
         StoreDomain = "store-domain",
         /// The provider app's server (`https://{app_domain}/...`): BigCommerce calls it.
         AppDomain = "app-domain",
+    }
+}
+
+vocab! {
+    /// The kind of a GraphQL operation a scope statement is about.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::GraphqlOperation;
+    /// assert_eq!("mutation".parse::<GraphqlOperation>().unwrap(), GraphqlOperation::Mutation);
+    /// ```
+    GraphqlOperation {
+        /// A query (also a document's `{ ... }` shorthand).
+        Query = "query",
+        /// A mutation.
+        Mutation = "mutation",
+        /// A subscription.
+        Subscription = "subscription",
+    }
+}
+
+vocab! {
+    /// Which API account must hold a GraphQL field's scope.
+    HeldBy {
+        /// The account whose access token sends the request (Admin and Account APIs).
+        Request = "request",
+        /// The account that minted the bearer token the request carries (Storefront API): code
+        /// that only uses a token it was given needs none of it.
+        TokenMinter = "token-minter",
+    }
+}
+
+impl Default for HeldBy {
+    fn default() -> HeldBy {
+        HeldBy::Request
     }
 }

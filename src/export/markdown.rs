@@ -401,6 +401,16 @@ impl Out<'_> {
             );
             self.scope_rows(&spec_only);
         }
+        let token_only: Vec<_> = Scope::all().iter().filter(|s| s.origin == crate::Origin::Token).collect();
+        if !token_only.is_empty() {
+            self.heading(2, "Scopes seen only in token responses");
+            self.para(
+                "These scopes appear in the `scope` of BigCommerce's OAuth token responses (as public code \
+                 that holds such responses shows) but in no documentation. BigCommerce grants them by \
+                 itself; they reach no API route.",
+            );
+            self.scope_rows(&token_only);
+        }
         title.to_owned()
     }
 
@@ -624,11 +634,21 @@ impl Out<'_> {
         let permission = match s.permission {
             Permission::ReadOnly => "read-only (GET and HEAD requests only)".to_owned(),
             Permission::Default => "default (every API account has it)".to_owned(),
+            Permission::Undocumented => "undocumented (no document states one)".to_owned(),
             p => format!("{} (every HTTP method on its resources)", p.as_str()),
         };
         let origin = match s.origin {
             crate::Origin::Docs => "the API-accounts documentation".to_owned(),
             crate::Origin::Spec => "only an OpenAPI spec (not the API-accounts documentation)".to_owned(),
+            crate::Origin::Token => "only OAuth token responses (no documentation)".to_owned(),
+        };
+        let token_names = if s.token_names.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{} (how OAuth token responses spell it)",
+                s.token_names.iter().map(|v| code(v)).collect::<Vec<_>>().join(", ")
+            )
         };
         let account_types: Vec<_> = s.account_types.iter().map(|t| text(t.info().name)).collect();
         let variants = if s.variants.is_empty() {
@@ -650,6 +670,7 @@ impl Out<'_> {
             ("Includes", self.scope_links(s.implies)),
             ("Included in", self.scope_links(s.implied_by)),
             ("Account types", account_types.join(", ")),
+            ("Token spelling", token_names),
             ("Other spellings", variants),
         ]);
 
@@ -825,6 +846,7 @@ fn group_title(group: ScopeGroup) -> &'static str {
         ScopeGroup::StoreResource => "Store resource scopes",
         ScopeGroup::AccountResource => "Account resource scopes",
         ScopeGroup::Default => "Default scope",
+        ScopeGroup::UserIdentity => "User identity (app install)",
     }
 }
 

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::datafile::vocab::AccountType;
 use crate::error::{Error, ErrorKind};
-use crate::scope_set::{ParsedScopeList, ScopeSet};
+use crate::scope_set::{ParsedScopeList, ScopeSet, UnknownScope};
 use crate::tables::{Api, Scope};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -179,8 +179,16 @@ pub enum FailOn {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Audit {
-    /// The scopes the account holds (the default scope is implied).
+    /// The scopes the account holds that the audit weighs: every granted scope but the implicit ones
+    /// (the default scope is implied).
     pub granted: ScopeSet,
+    /// Granted scopes BigCommerce grants by itself ([`Scope::is_implicit`]: `default`,
+    /// `users_basic_information`): never missing or excess, since no account can add or drop them;
+    /// they still count for the account types that fit.
+    pub implicit: ScopeSet,
+    /// Granted names that are no known scope (set with [`Audit::with_unknown_granted`]): they
+    /// authorize nothing, and the audit cannot say whether they are needed.
+    pub unknown_granted: Vec<UnknownScope>,
     /// The account type given, if any.
     pub account_type: Option<AccountType>,
     /// The kinds of API account that can hold the granted scopes and support every API used.
@@ -229,7 +237,8 @@ impl Audit {
     /// ```
     pub fn new(calls: &CallList, granted: &ScopeSet, account_type: Option<AccountType>) -> Audit {
         let Analysis { mut calls, unresolved, skipped } = analyze(calls);
-        let held = cover::from_set(granted) & !bit(Scope::Default);
+        let implicit: Mask = scopes(cover::from_set(granted)).filter(|s| s.is_implicit()).fold(0, |m, s| m | bit(s));
+        let held = cover::from_set(granted) & !implicit;
         let needing: Vec<usize> = (0..calls.len()).filter(|&i| calls[i].requirement == Need::Scope).collect();
         let (ok, missing_calls): (Vec<usize>, Vec<usize>) =
             needing.iter().partition(|&&i| held & calls[i].authorizers() != 0);
@@ -363,11 +372,12 @@ impl Audit {
             c.authorized_by = c.authorizer_in(held);
         }
 
-        // Account-type conflicts.
-        let fit: Vec<AccountTypeFit> = fits(held, &calls);
+        // Account-type conflicts: implicit scopes count too (only an app install grants the user's
+        // identity).
+        let fit: Vec<AccountTypeFit> = fits(held | implicit, &calls);
         let account_types: Vec<AccountType> = fit.iter().filter(|f| f.fits).map(|f| f.account_type).collect();
         let mut conflicts = match account_type {
-            Some(t) => conflicts_for(t, held, &calls),
+            Some(t) => conflicts_for(t, held | implicit, &calls),
             None if account_types.is_empty() && !(held == 0 && calls.is_empty()) => vec![Conflict {
                 kind: ConflictKind::NoCommonAccountType,
                 account_type: None,
@@ -415,6 +425,8 @@ impl Audit {
 
         Audit {
             granted: cover::to_set(held),
+            implicit: cover::to_set(implicit),
+            unknown_granted: Vec::new(),
             account_type,
             account_types,
             missing,
@@ -460,7 +472,7 @@ impl Audit {
         }
     }
 
-    /// No finding and nothing unresolved.
+    /// No finding, nothing unresolved and no unknown granted name.
     ///
     /// ```
     /// use bigcommerce_scopes::plan::{Audit, CallList};
@@ -470,7 +482,25 @@ impl Audit {
     /// assert!(Audit::new(&calls, &granted, None).is_clean());
     /// ```
     pub fn is_clean(&self) -> bool {
-        !self.fails(FailOn::Any) && self.unresolved.is_empty()
+        !self.fails(FailOn::Any) && self.unresolved.is_empty() && self.unknown_granted.is_empty()
+    }
+
+    /// The audit, with the granted names that are no known scope (from
+    /// [`ParsedScopeList::unknown`]): they authorize nothing, so nothing else changes, but the audit
+    /// is no longer clean: it cannot say whether the account needs them.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::plan::{parse_granted, Audit, CallList};
+    /// let token = r#"{"scope": "store_v2_default store_v2_orders_read_only store_v2_brand_new users_basic_information"}"#;
+    /// let granted = parse_granted(token).unwrap();
+    /// let calls = CallList::parse_args(&["GET /v2/orders"]);
+    /// let audit = Audit::new(&calls, &granted.scopes, None).with_unknown_granted(granted.unknown);
+    /// assert_eq!(audit.unknown_granted[0].name, "store_v2_brand_new");
+    /// assert!(audit.excess.is_empty() && audit.missing.is_empty() && !audit.is_clean());
+    /// ```
+    pub fn with_unknown_granted(mut self, unknown: Vec<UnknownScope>) -> Audit {
+        self.unknown_granted = unknown;
+        self
     }
 }
 
@@ -478,6 +508,11 @@ impl Audit {
 /// "store_v2_orders store_cart …"}`, or an object with a `scopes` array), or a plain scope list
 /// (names separated by white space or commas). Nothing of the file but the scope names is ever
 /// repeated in an error.
+///
+/// A JSON file is what BigCommerce sent: its names are read with
+/// [`ScopeSet::parse_list_lenient`], so a name this knowledge base does not know yet is kept in
+/// [`ParsedScopeList::unknown`] (granting nothing) rather than stopping the audit. A plain list is
+/// what a person wrote: an unknown name there is an error, with the nearest known scopes.
 ///
 /// ```
 /// use bigcommerce_scopes::plan::parse_granted;
@@ -487,6 +522,8 @@ impl Audit {
 /// assert!(granted.scopes.contains(Scope::StoreCart) && granted.scopes.len() == 2);
 /// assert_eq!(parse_granted("store_v2_orders,\nstore_cart").unwrap().scopes, granted.scopes);
 /// assert!(!parse_granted(r#"{"access_token": "xyz"}"#).unwrap_err().to_string().contains("xyz"));
+/// assert!(parse_granted("store_crat").is_err());
+/// assert_eq!(parse_granted(r#"{"scope": "store_crat"}"#).unwrap().unknown[0].name, "store_crat");
 /// ```
 pub fn parse_granted(text: &str) -> Result<ParsedScopeList, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim();
@@ -514,7 +551,7 @@ pub fn parse_granted(text: &str) -> Result<ParsedScopeList, Error> {
         },
         _ => return Err(invalid("not a token response: expected a JSON object with a `scope` string".to_owned())),
     };
-    ScopeSet::parse_list(&list)
+    Ok(ScopeSet::parse_list_lenient(&list))
 }
 
 fn strings(items: &[serde_json::Value]) -> Result<String, Error> {
@@ -623,7 +660,27 @@ mod tests {
         assert_eq!(parse_granted(r#"{"scopes": ["store_cart"]}"#).unwrap().scopes.len(), 1);
         assert_eq!(parse_granted(r#""store_cart store_checkout""#).unwrap().scopes.len(), 2);
         assert!(parse_granted("5").is_err());
-        let e = parse_granted(r#"{"access_token": "secret", "scope": "store_crat"}"#).unwrap_err();
-        assert!(e.to_string().contains("store_cart") && !e.to_string().contains("secret"));
+        // A token response's unknown names are kept, granting nothing; a typed list refuses them.
+        let p = parse_granted(r#"{"access_token": "secret", "scope": "store_crat store_cart"}"#).unwrap();
+        assert_eq!(p.scopes.iter().collect::<Vec<_>>(), [Scope::StoreCart]);
+        assert_eq!(p.unknown[0].describe(), "`store_crat` (did you mean `store_cart`?)");
+        let e = parse_granted("store_crat store_cart").unwrap_err();
+        assert!(e.to_string().contains("store_cart") && e.to_string().contains("store_crat"));
+    }
+
+    #[test]
+    fn implicit_scopes_are_never_excess_and_count_for_the_account_type() {
+        let a = audit(&["GET /v2/orders"], "store_v2_default users_basic_information store_v2_orders_read_only");
+        assert!(a.is_clean(), "{a:?}");
+        assert_eq!(names(a.granted.iter()), ["store_v2_orders_read_only"]);
+        assert_eq!(names(a.implicit.iter()), ["default", "users_basic_information"]);
+        assert_eq!(a.account_types, [AccountType::App], "only an app install grants the user's identity");
+        let store = Audit::new(
+            &CallList::parse_args(&["GET /v2/orders"]),
+            &ScopeSet::parse_list("users_basic_information store_v2_orders_read_only").unwrap().scopes,
+            Some(AccountType::Store),
+        );
+        assert_eq!(store.conflicts[0].scope, Some(Scope::UsersBasicInformation));
+        assert!(store.excess.is_empty() && store.missing.is_empty());
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::datafile::vocab::Method;
 use crate::error::{Error, ErrorKind};
+use crate::graphql::Endpoint;
 use serde::Serialize;
+use std::path::Path;
 
 /// Longest piece of input text an [`Unresolved`] entry repeats.
 const MAX_ECHO: usize = 200;
@@ -55,13 +57,37 @@ pub struct Call {
     pub method: Method,
     /// The request target (full URL or path), as written.
     pub target: String,
+    /// For a GraphQL request: the document it sends, where known.
+    pub graphql: Option<GraphqlCall>,
 }
 
 impl Call {
     /// A call.
     pub fn new(location: Location, method: Method, target: impl Into<String>) -> Call {
-        Call { location, method, target: target.into() }
+        Call { location, method, target: target.into(), graphql: None }
     }
+}
+
+/// The GraphQL document a call sends, and where it was read from.
+///
+/// ```
+/// use bigcommerce_scopes::plan::{CallList, Plan};
+/// use bigcommerce_scopes::Scope;
+/// let list = CallList::parse_calls("GRAPHQL admin query { store { translations(filters: {}) { edges { cursor } } } }");
+/// let call = &list.calls[0];
+/// assert_eq!(call.graphql.as_ref().unwrap().source, "inline");
+/// let plan = Plan::new(&list, None);
+/// assert_eq!(plan.scopes.iter().collect::<Vec<_>>(), [Scope::StoreTranslationsReadOnly]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphqlCall {
+    /// The GraphQL endpoint.
+    pub endpoint: Endpoint,
+    /// The document's text.
+    #[serde(skip)]
+    pub document: String,
+    /// Where it was read from: a file name, `inline`, or `request body`.
+    pub source: String,
 }
 
 /// Input that could not be read as a call, or a call the resolver could not resolve. Reports list
@@ -194,6 +220,22 @@ impl CallList {
         self.calls.push(Call::new(location, method, target));
     }
 
+    /// Add a GraphQL call with its document.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::plan::{CallList, GraphqlCall, Location};
+    /// use bigcommerce_scopes::graphql::Endpoint;
+    /// let mut list = CallList::new();
+    /// let doc = GraphqlCall { endpoint: Endpoint::Admin, document: "{ store { name } }".into(), source: "inline".into() };
+    /// list.push_graphql(Location::Line(1), "/stores/abc/graphql", doc);
+    /// assert_eq!(list.calls[0].method, bigcommerce_scopes::Method::Post);
+    /// ```
+    pub fn push_graphql(&mut self, location: Location, target: impl Into<String>, document: GraphqlCall) {
+        let mut call = Call::new(location, Method::Post, target);
+        call.graphql = Some(document);
+        self.calls.push(call);
+    }
+
     /// Append another list (e.g. a calls file and a HAR file); skip counts are added up.
     ///
     /// ```
@@ -235,11 +277,38 @@ impl CallList {
     /// assert_eq!(list.errors[0].location, Location::Line(2));
     /// assert!(list.errors[0].message.contains("METHOD TARGET"));
     /// ```
+    ///
+    /// A line `GRAPHQL API DOCUMENT` is a GraphQL request: API is `admin`, `account` or
+    /// `storefront` (or the API's name), DOCUMENT a file holding the document (relative to the
+    /// current folder; see [`CallList::parse_calls_in`]) or the document itself, when it starts
+    /// with `{`, `query`, `mutation` or `subscription`.
     pub fn parse_calls(text: &str) -> CallList {
+        CallList::parse_calls_in(text, Path::new(""))
+    }
+
+    /// [`CallList::parse_calls`], with the documents of `GRAPHQL` lines read relative to `dir`
+    /// (the calls file's folder).
+    ///
+    /// ```
+    /// use bigcommerce_scopes::plan::{CallList, Location};
+    /// let list = CallList::parse_calls_in("GRAPHQL admin no/such/file.graphql\n", std::path::Path::new("/nowhere"));
+    /// assert_eq!(list.errors[0].location, Location::Line(1));
+    /// assert!(list.errors[0].message.contains("cannot read"));
+    /// ```
+    pub fn parse_calls_in(text: &str, dir: &Path) -> CallList {
         let mut list = CallList::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (i, raw) in text.lines().enumerate() {
             let location = Location::Line(i + 1);
+            if let Some(rest) = graphql_line(raw) {
+                match read_graphql_line(rest, dir) {
+                    Ok((endpoint, document, source)) => {
+                        list.push_graphql(location, endpoint.template(), GraphqlCall { endpoint, document, source })
+                    }
+                    Err(e) => list.errors.push(Unresolved::new(location, raw.trim(), &e)),
+                }
+                continue;
+            }
             let line = strip_comment(raw).trim();
             if line.is_empty() {
                 continue;
@@ -301,6 +370,39 @@ impl CallList {
         }
         list
     }
+}
+
+/// What follows `GRAPHQL` on a calls-file line, where the line is one.
+fn graphql_line(raw: &str) -> Option<&str> {
+    let t = raw.trim_start();
+    let word = t.get(..7)?;
+    let rest = &t[7..];
+    (word.eq_ignore_ascii_case("GRAPHQL") && rest.starts_with([' ', '\t'])).then(|| rest.trim())
+}
+
+/// `API DOCUMENT` → the endpoint, the document and where it came from.
+fn read_graphql_line(rest: &str, dir: &Path) -> Result<(Endpoint, String, String), Error> {
+    let usage = || Error::new(ErrorKind::InvalidInput, "expected `GRAPHQL API DOCUMENT` (API: admin, account or storefront)");
+    let (api, doc) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
+    let endpoint = Endpoint::parse(api)?;
+    let doc = doc.trim();
+    let inline = doc.starts_with('{')
+        || ["query", "mutation", "subscription"]
+            .iter()
+            .any(|k| doc.strip_prefix(k).is_some_and(|r| r.starts_with([' ', '\t', '{', '(', '@'])));
+    if inline {
+        return Ok((endpoint, doc.to_owned(), "inline".to_owned()));
+    }
+    let file = strip_comment(doc).trim();
+    if file.is_empty() {
+        return Err(usage());
+    }
+    let path = dir.join(file);
+    let text = std::fs::read(&path)
+        .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("cannot read GraphQL document `{}`: {e}", redact(file))))?;
+    let text = String::from_utf8(text)
+        .map_err(|_| Error::new(ErrorKind::InvalidInput, format!("GraphQL document `{}` is not UTF-8 text", redact(file))))?;
+    Ok((endpoint, text, file.to_owned()))
 }
 
 fn looks_like_target(s: &str) -> bool {

@@ -1,7 +1,8 @@
 //! Calls from a HAR file (HTTP Archive 1.2, as browsers, proxies and API tools export it): every
 //! request to a BigCommerce API.
 
-use super::calls::{CallList, Location, SkipReason, Skipped, Unresolved};
+use super::calls::{CallList, GraphqlCall, Location, SkipReason, Skipped, Unresolved};
+use crate::graphql::Endpoint;
 use super::classify::{graphql_target, is_store_host, Graphql};
 use crate::datafile::vocab::{Host, Method};
 use crate::error::{Error, ErrorKind};
@@ -80,17 +81,17 @@ impl CallList {
                     if let Some(host) = store_host(&url) {
                         store_hosts.insert(host);
                     }
-                    list.push(location, m, url);
+                    push(&mut list, location, m, url, request);
                 }
-                Entry::Graphql(host, m, url) => graphql.push((location, host, m, url)),
+                Entry::Graphql(host, m, url) => graphql.push((location, host, m, url, request)),
                 Entry::Skip(reason, host) => *skipped.entry((reason, host)).or_default() += 1,
                 Entry::Bad(u) => list.errors.push(u),
             }
         }
-        for (location, host, method, url) in graphql {
+        for (location, host, method, url, request) in graphql {
             if host.ends_with(".mybigcommerce.com") || store_hosts.contains(&host) {
                 match Method::parse(&method) {
-                    Ok(m) => list.push(location, m, url),
+                    Ok(m) => push(&mut list, location, m, url, request),
                     Err(e) => list.errors.push(Unresolved::new(location, &format!("{method} {url}"), &e)),
                 }
             } else {
@@ -100,6 +101,38 @@ impl CallList {
         list.calls.sort_by_key(|c| c.location);
         list.skipped = skipped.into_iter().map(|((reason, host), count)| Skipped { reason, host, count }).collect();
         Ok(list)
+    }
+}
+
+/// Add a taken entry: a GraphQL POST with the documents of its body (one call per document of a
+/// batch), any other request as it is.
+fn push(list: &mut CallList, location: Location, method: Method, url: String, request: Option<&Value>) {
+    let endpoint = (method == Method::Post).then(|| Endpoint::from_target(&url)).flatten();
+    let documents = match (endpoint, request) {
+        (Some(_), Some(r)) => graphql_documents(r),
+        _ => Vec::new(),
+    };
+    match endpoint {
+        Some(endpoint) if !documents.is_empty() => {
+            for document in documents {
+                list.push_graphql(location, url.clone(), GraphqlCall { endpoint, document, source: "request body".into() });
+            }
+        }
+        _ => list.push(location, method, url),
+    }
+}
+
+/// The GraphQL documents of a request body: `{"query": "…"}`, or a batch `[{"query": "…"}, …]`.
+/// A body that holds none (persisted queries, no body recorded) gives none.
+fn graphql_documents(request: &Value) -> Vec<String> {
+    let Some(text) = request.get("postData").and_then(|p| p.get("text")).and_then(Value::as_str) else {
+        return Vec::new();
+    };
+    let query = |v: &Value| v.get("query").and_then(Value::as_str).map(str::to_owned);
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(batch)) => batch.iter().filter_map(query).collect(),
+        Ok(v) => query(&v).into_iter().collect(),
+        Err(_) => Vec::new(),
     }
 }
 

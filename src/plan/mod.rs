@@ -41,7 +41,7 @@ mod har;
 pub use audit::{
     parse_granted, Alternative, Audit, Downgrade, Excess, ExcessReason, FailOn, Finding, Missing, Unverified,
 };
-pub use calls::{Call, CallList, Location, SkipReason, Skipped, Unresolved};
+pub use calls::{Call, CallList, GraphqlCall, Location, SkipReason, Skipped, Unresolved};
 
 use crate::datafile::vocab::{AccountType, AuthKind, Confidence, CredentialLocation, Method};
 use crate::scope_set::ScopeSet;
@@ -458,19 +458,26 @@ pub(crate) fn analyze(input: &CallList) -> Analysis {
     let mut groups: BTreeMap<(&'static str, Method, bool), Group> = BTreeMap::new();
     let mut unresolved = input.errors.clone();
     for call in &input.calls {
-        match classify::classify(call.method, &call.target) {
-            Ok(c) => {
-                let g = groups.entry((c.route, c.method, c.legacy)).or_insert_with(|| Group {
-                    c: c.clone(),
-                    targets: BTreeSet::new(),
-                    oauth_urls: BTreeSet::new(),
-                    locations: BTreeSet::new(),
-                });
-                g.targets.insert(calls::redact(&call.target));
-                if let Some(u) = &c.oauth_url {
-                    g.oauth_urls.insert(calls::redact(u));
+        match classify::classify_call(call) {
+            Ok(found) => {
+                for c in found {
+                    let g = groups.entry((c.route, c.method, c.legacy)).or_insert_with(|| Group {
+                        c: c.clone(),
+                        targets: BTreeSet::new(),
+                        oauth_urls: BTreeSet::new(),
+                        locations: BTreeSet::new(),
+                    });
+                    for n in &c.notes {
+                        if !g.c.notes.contains(n) {
+                            g.c.notes.push(n.clone());
+                        }
+                    }
+                    g.targets.insert(calls::redact(&call.target));
+                    if let Some(u) = &c.oauth_url {
+                        g.oauth_urls.insert(calls::redact(u));
+                    }
+                    g.locations.insert(call.location);
                 }
-                g.locations.insert(call.location);
             }
             Err(e) => unresolved.push(Unresolved::new(call.location, &format!("{} {}", call.method, call.target), &e)),
         }
@@ -651,7 +658,7 @@ fn alternatives(scopes: &[Scope]) -> String {
 
 /// Notes about one operation.
 fn call_notes(c: &classify::Classified) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes = c.notes.clone();
     let info = c.auth_scheme.info();
     match c.need {
         Need::PerQuery => notes.push(format!(

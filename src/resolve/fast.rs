@@ -313,7 +313,7 @@ pub(super) fn resolve(method: Method, target: &str) -> Option<Resolution<'_>> {
         legacy: false,
         // Only legacy requests use it (for their OAuth URL), and the fast path takes none.
         rest: "",
-        dropped: Dropped { query: had_query, fragment: false, json_suffix: false },
+        dropped: Dropped { query: had_query, fragment: false, trailing_slash: path_end != end, json_suffix: false },
     })
 }
 

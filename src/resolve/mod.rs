@@ -53,7 +53,8 @@ pub struct Resolution<'a> {
 /// ```
 /// use bigcommerce_scopes::{resolve, Method};
 /// let r = resolve(Method::Get, "/v2/orders.json?limit=5").unwrap();
-/// assert!(r.dropped.query && r.dropped.json_suffix && !r.dropped.fragment);
+/// assert!(r.dropped.query && r.dropped.json_suffix && !r.dropped.fragment && !r.dropped.trailing_slash);
+/// assert!(resolve(Method::Get, "/v3/catalog/products/#top").unwrap().dropped.trailing_slash);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Dropped {
@@ -61,6 +62,8 @@ pub struct Dropped {
     pub query: bool,
     /// A fragment (never sent to the server).
     pub fragment: bool,
+    /// One trailing slash of the path.
+    pub trailing_slash: bool,
     /// The `.json` suffix of a v2 path.
     pub json_suffix: bool,
 }
@@ -83,9 +86,17 @@ impl<'a> Resolution<'a> {
     /// use bigcommerce_scopes::{resolve, Method};
     /// let r = resolve(Method::Post, "https://payments.bigcommerce.com/stores/abc/payments").unwrap();
     /// assert_eq!(r.auth_scheme().info().value_format, Some("PAT {token}"));
+    /// let legacy = resolve(Method::Get, "https://store-abc123.mybigcommerce.com/api/v2/orders").unwrap();
+    /// assert_eq!(legacy.auth_scheme().info().id, "legacy-basic-auth");
     /// ```
     pub fn auth_scheme(&self) -> AuthScheme {
-        self.operation.auth_scheme
+        // A legacy store-domain URL is sent with the legacy account's basic auth; its OAuth
+        // equivalent is `oauth_url`.
+        if self.legacy {
+            AuthScheme::LegacyBasicAuth
+        } else {
+            self.operation.auth_scheme
+        }
     }
 
     /// The account types that support the route's API.
@@ -285,7 +296,12 @@ fn resolve_carefully(method: Method, target: &str) -> Result<Resolution<'_>, Err
         store_hash: t.store_hash,
         legacy: t.legacy,
         rest: t.rest,
-        dropped: Dropped { query: t.had_query, fragment: t.had_fragment, json_suffix: t.json_suffix },
+        dropped: Dropped {
+            query: t.had_query,
+            fragment: t.had_fragment,
+            trailing_slash: t.trailing_slash,
+            json_suffix: t.json_suffix,
+        },
     })
 }
 

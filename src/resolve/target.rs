@@ -27,6 +27,7 @@ pub(crate) struct ParsedTarget<'a> {
     /// What normalization dropped: query string, fragment, trailing slash, `.json`.
     pub had_query: bool,
     pub had_fragment: bool,
+    pub trailing_slash: bool,
     pub json_suffix: bool,
 }
 
@@ -373,6 +374,7 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
     };
 
     let path = path.strip_prefix('/').unwrap_or(path);
+    let trailing_slash = !path.is_empty() && path.ends_with('/');
     let path = path.strip_suffix('/').unwrap_or(path);
     // Offsets below are into `target`, so that segment keys can be read a word at a time.
     let base = path.as_ptr() as usize - target.as_ptr() as usize;
@@ -516,7 +518,17 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
         json_suffix = true;
     }
     segs.start = start;
-    Ok(ParsedTarget { host, store_hash, legacy, segments: segs, rest, had_query, had_fragment, json_suffix })
+    Ok(ParsedTarget {
+        host,
+        store_hash,
+        legacy,
+        segments: segs,
+        rest,
+        had_query,
+        had_fragment,
+        trailing_slash,
+        json_suffix,
+    })
 }
 
 #[cfg(test)]
