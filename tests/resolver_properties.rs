@@ -137,3 +137,50 @@ proptest! {
         prop_assert!(resolve(method, &hostile).is_err(), "{} was not refused", hostile);
     }
 }
+
+/// `matchit`, loaded with every gateway route, as an independent oracle: wherever it matches a
+/// concrete path, the resolver picks the same template (literal segments before parameters in
+/// both). Routes matchit refuses as conflicting are left to the resolver's own tests.
+fn matchit_router() -> &'static (matchit::Router<usize>, usize) {
+    static ROUTER: std::sync::LazyLock<(matchit::Router<usize>, usize)> = std::sync::LazyLock::new(build_router);
+    &ROUTER
+}
+
+fn build_router() -> (matchit::Router<usize>, usize) {
+    let mut router = matchit::Router::new();
+    let mut rejected = 0;
+    for (i, r) in Route::all().iter().enumerate() {
+        if r.host == Host::Api && router.insert(r.template, i).is_err() {
+            rejected += 1;
+        }
+    }
+    (router, rejected)
+}
+
+#[test]
+fn matchit_accepts_most_routes() {
+    let (_, rejected) = *matchit_router();
+    let total = gateway_routes().len();
+    assert!(rejected * 10 < total, "matchit refused {rejected} of {total} routes: the oracle would test too little");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn matchit_agrees(i in 0usize..1000, values in proptest::collection::vec(value(), 1..4)) {
+        let routes = gateway_routes();
+        let route = routes[i % routes.len()];
+        let path = fill(route.template, &values);
+        let (router, _) = matchit_router();
+        if let Ok(m) = router.at(&path) {
+            let found = &Route::all()[*m.value];
+            let expected = found.template;
+            let method = found.operations()[0].method;
+            match resolve(method, &path) {
+                Ok(r) => prop_assert_eq!(r.route.template, expected, "{}", path),
+                Err(e) => prop_assert!(false, "matchit matched {} to {} but the resolver refused it: {}", path, expected, e),
+            }
+        }
+    }
+}

@@ -10,6 +10,15 @@ fn read<T: serde::de::DeserializeOwned>(name: &str) -> T {
     toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+fn dir_files(sub: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(sub);
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.retain(|n| n.ends_with(".toml"));
+    names.sort();
+    names
+}
+
 fn data() -> DataSet {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/endpoints");
     let mut names: Vec<String> =
@@ -23,6 +32,7 @@ fn data() -> DataSet {
         use_cases: read("use_cases.toml"),
         scopes: read("scopes.toml"),
         endpoints: names.iter().map(|n| (n.clone(), read(&format!("endpoints/{n}")))).collect(),
+        graphql: dir_files("graphql").iter().map(|n| (n.clone(), read(&format!("graphql/{n}")))).collect(),
     }
 }
 

@@ -123,7 +123,8 @@ fn graphql_endpoint(method: Method, target: &str, endpoint: Endpoint, json: bool
     let api = endpoint.api();
     let info = api.info();
     if method != Method::Post {
-        let message = format!("{method} {} is not documented: {} requests are POST requests", endpoint.template(), info.name);
+        let message =
+            format!("{method} {} is not documented: {} requests are POST requests", endpoint.template(), info.name);
         return Err(CliError {
             kind: bigcommerce_scopes::ErrorKind::MethodNotDocumented.into(),
             human: format!("error: {message}\n"),

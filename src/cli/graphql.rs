@@ -85,7 +85,11 @@ fn human(shown: &str, a: &Analysis) -> String {
         for field in &op.fields {
             let alias = field.alias.as_deref().map(|a| format!("{a}: ")).unwrap_or_default();
             for n in &field.needs {
-                let covered = if n.statement == "*" { format!("{alias}{} (every field)", field.name) } else { format!("{alias}{}", n.fields.join(", ")) };
+                let covered = if n.statement == "*" {
+                    format!("{alias}{} (every field)", field.name)
+                } else {
+                    format!("{alias}{}", n.fields.join(", "))
+                };
                 t.row([
                     format!("  {covered}"),
                     need_scope(n),
@@ -93,11 +97,21 @@ fn human(shown: &str, a: &Analysis) -> String {
                     n.sources.first().copied().unwrap_or("").to_owned(),
                 ]);
                 for c in &n.conditional {
-                    t.row([String::new(), format!("+ {} when {}", c.scope.name(), c.when), String::new(), String::new()]);
+                    t.row([
+                        String::new(),
+                        format!("+ {} when {}", c.scope.name(), c.when),
+                        String::new(),
+                        String::new(),
+                    ]);
                 }
             }
             for u in &field.unknown {
-                t.row([format!("  {alias}{u}"), "unknown: the docs tie it to no scope".to_owned(), String::new(), String::new()]);
+                t.row([
+                    format!("  {alias}{u}"),
+                    "unknown: the docs tie it to no scope".to_owned(),
+                    String::new(),
+                    String::new(),
+                ]);
             }
         }
         out.push_str(&t.render());

@@ -113,10 +113,7 @@ pub(crate) fn walk(api: Api, document: &str) -> Result<Vec<WalkedOperation>, Err
                     continue;
                 };
                 if fragments.insert(name.clone(), f.clone()).is_some() {
-                    return Err(invalid(format!(
-                        "fragment `{name}` is defined twice (line {})",
-                        lines.of(&f).line
-                    )));
+                    return Err(invalid(format!("fragment `{name}` is defined twice (line {})", lines.of(&f).line)));
                 }
             }
             cst::Definition::OperationDefinition(o) => operations.push(o),
@@ -135,17 +132,13 @@ pub(crate) fn walk(api: Api, document: &str) -> Result<Vec<WalkedOperation>, Err
             _ => GraphqlOperation::Query,
         };
         let range = Statement::range_of(api, kind);
-        let mut w = Walker { start: range.start, statements: &Statement::all()[range], fragments: &fragments, lines: &lines };
+        let mut w =
+            Walker { start: range.start, statements: &Statement::all()[range], fragments: &fragments, lines: &lines };
         let mut roots = Vec::new();
         if let Some(set) = o.selection_set() {
             w.roots(&set, &mut roots, &mut Vec::new(), &mut BTreeSet::new())?;
         }
-        out.push(WalkedOperation {
-            name: o.name().map(|n| n.text().to_string()),
-            kind,
-            position: lines.of(&o),
-            roots,
-        });
+        out.push(WalkedOperation { name: o.name().map(|n| n.text().to_string()), kind, position: lines.of(&o), roots });
     }
     Ok(out)
 }
@@ -166,7 +159,9 @@ impl Walker<'_> {
 
     /// Whether a statement is about a field below `path`.
     fn reaches_below(&self, path: &str) -> bool {
-        self.statements.iter().any(|s| s.path.strip_prefix(path).is_some_and(|rest| rest.len() > 1 && rest.starts_with('.')))
+        self.statements
+            .iter()
+            .any(|s| s.path.strip_prefix(path).is_some_and(|rest| rest.len() > 1 && rest.starts_with('.')))
     }
 
     fn fragment(&self, spread: &cst::FragmentSpread) -> Result<(String, cst::SelectionSet), Error> {
@@ -235,8 +230,9 @@ impl Walker<'_> {
         Ok(())
     }
 
-    /// One field at `path`: the statement covering it, and its children while a statement
-    /// reaches below.
+    /// One field at `path`: its own statement (a statement below an ancestor's adds to it: the
+    /// docs name what each level needs), and its children while a statement reaches below;
+    /// where a walk ends, the nearest statement above covers the field, or nothing does.
     fn field(
         &mut self,
         f: &cst::Field,
@@ -246,9 +242,14 @@ impl Walker<'_> {
         seen: &mut BTreeSet<(String, String)>,
         stack: &mut Vec<String>,
     ) -> Result<(), Error> {
-        let covering = self.exact(path).or(covering);
+        let own = self.exact(path);
+        if let Some(s) = own {
+            root.covered.entry(s).or_default().insert(path.to_owned());
+        }
+        let covering = own.or(covering);
         match f.selection_set() {
             Some(set) if self.reaches_below(path) => self.children(&set, path, covering, root, seen, stack),
+            _ if own.is_some() => Ok(()),
             _ => {
                 match covering {
                     Some(s) => {

@@ -382,7 +382,8 @@ fn graphql_line(raw: &str) -> Option<&str> {
 
 /// `API DOCUMENT` → the endpoint, the document and where it came from.
 fn read_graphql_line(rest: &str, dir: &Path) -> Result<(Endpoint, String, String), Error> {
-    let usage = || Error::new(ErrorKind::InvalidInput, "expected `GRAPHQL API DOCUMENT` (API: admin, account or storefront)");
+    let usage =
+        || Error::new(ErrorKind::InvalidInput, "expected `GRAPHQL API DOCUMENT` (API: admin, account or storefront)");
     let (api, doc) = rest.split_once(char::is_whitespace).ok_or_else(usage)?;
     let endpoint = Endpoint::parse(api)?;
     let doc = doc.trim();
@@ -398,10 +399,12 @@ fn read_graphql_line(rest: &str, dir: &Path) -> Result<(Endpoint, String, String
         return Err(usage());
     }
     let path = dir.join(file);
-    let text = std::fs::read(&path)
-        .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("cannot read GraphQL document `{}`: {e}", redact(file))))?;
-    let text = String::from_utf8(text)
-        .map_err(|_| Error::new(ErrorKind::InvalidInput, format!("GraphQL document `{}` is not UTF-8 text", redact(file))))?;
+    let text = std::fs::read(&path).map_err(|e| {
+        Error::new(ErrorKind::InvalidInput, format!("cannot read GraphQL document `{}`: {e}", redact(file)))
+    })?;
+    let text = String::from_utf8(text).map_err(|_| {
+        Error::new(ErrorKind::InvalidInput, format!("GraphQL document `{}` is not UTF-8 text", redact(file)))
+    })?;
     Ok((endpoint, text, file.to_owned()))
 }
 

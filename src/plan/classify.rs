@@ -2,11 +2,11 @@
 //! which have no REST route and whose scopes the URL alone does not tell (except for the GraphQL
 //! Storefront API, whose bearer token needs a token creation scope).
 
-use super::Need;
 use super::calls::Call;
+use super::Need;
 use crate::datafile::vocab::{Confidence, HeldBy, Method, RequirementKind};
-use crate::graphql::Statement;
 use crate::error::{Error, ErrorKind};
+use crate::graphql::Statement;
 use crate::resolve::resolve;
 use crate::route::{Conditional, Operation};
 use crate::tables::{Api, AuthScheme, Scope};
@@ -32,9 +32,9 @@ pub(crate) struct Classified {
     pub notes: Vec<String>,
 }
 
+pub(crate) use crate::graphql::is_store_host;
 /// A GraphQL endpoint named by a target.
 pub(crate) use crate::graphql::Endpoint as Graphql;
-pub(crate) use crate::graphql::is_store_host;
 use crate::graphql::Endpoint;
 
 /// Resolve one call.
@@ -86,13 +86,8 @@ pub(crate) fn classify_call(call: &Call) -> Result<Vec<Classified>, Error> {
             RequirementKind::DefaultScope => Need::DefaultScope,
             RequirementKind::None => Need::None,
         };
-        let mut notes = vec![format!(
-            "GraphQL {} ({}): {} [{}]",
-            n.operation,
-            g.source,
-            n.fields.join(", "),
-            n.sources.join(", ")
-        )];
+        let mut notes =
+            vec![format!("GraphQL {} ({}): {} [{}]", n.operation, g.source, n.fields.join(", "), n.sources.join(", "))];
         if n.held_by == HeldBy::TokenMinter {
             notes.push("the scope is held by the API account that mints the request's bearer token".to_owned());
         }

@@ -2,10 +2,10 @@
 //! request to a BigCommerce API.
 
 use super::calls::{CallList, GraphqlCall, Location, SkipReason, Skipped, Unresolved};
-use crate::graphql::Endpoint;
 use super::classify::{graphql_target, is_store_host, Graphql};
 use crate::datafile::vocab::{Host, Method};
 use crate::error::{Error, ErrorKind};
+use crate::graphql::Endpoint;
 use crate::resolve::resolve;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -115,7 +115,11 @@ fn push(list: &mut CallList, location: Location, method: Method, url: String, re
     match endpoint {
         Some(endpoint) if !documents.is_empty() => {
             for document in documents {
-                list.push_graphql(location, url.clone(), GraphqlCall { endpoint, document, source: "request body".into() });
+                list.push_graphql(
+                    location,
+                    url.clone(),
+                    GraphqlCall { endpoint, document, source: "request body".into() },
+                );
             }
         }
         _ => list.push(location, method, url),
