@@ -205,8 +205,11 @@ fn every_scope_is_complete_and_consistent() {
         assert_eq!(info.scope as usize, i, "{}: all() is in enum order", info.name);
         assert!(std::ptr::eq(info.scope.info(), info));
         assert!(names.insert(info.name), "duplicate {}", info.name);
-        assert!(!info.ui_name.is_empty() && !info.description.is_empty(), "{}", info.name);
-        assert!(!info.resources.is_empty(), "{} grants no resource", info.name);
+        // Only a scope seen solely in token responses lacks a documented UI name.
+        assert_eq!(info.ui_name.is_empty(), info.origin == Origin::Token, "{}", info.name);
+        assert!(!info.description.is_empty(), "{}", info.name);
+        // Only the user-identity grant reaches no resource.
+        assert_eq!(info.resources.is_empty(), info.group == ScopeGroup::UserIdentity, "{}", info.name);
         assert!(!info.sources.is_empty(), "{} has no source", info.name);
         assert!(!info.account_types.is_empty(), "{}", info.name);
         assert!(!info.account_types.contains(&AccountType::Legacy), "legacy accounts hold no OAuth scope");
@@ -226,6 +229,19 @@ fn every_scope_is_complete_and_consistent() {
             assert!(info.sources.iter().all(|s| s.starts_with("spec:")), "{}", info.name);
             assert!(!info.notes.is_empty(), "{}: a spec-only scope explains itself", info.name);
         }
+        // Scopes and spellings seen in token responses cite the public code that shows them.
+        if info.origin == Origin::Token || !info.token_names.is_empty() {
+            assert!(info.sources.iter().any(|s| s.starts_with("code:")), "{}", info.name);
+            assert!(!info.notes.is_empty(), "{}", info.name);
+        }
+        // Every scope the newest API-accounts page lists cites it.
+        if info.origin == Origin::Docs {
+            assert!(
+                info.sources.iter().any(|s| s.starts_with("docs:start/authentication/api-accounts.mdx#")),
+                "{} does not cite the newest API-accounts page",
+                info.name
+            );
+        }
     }
     assert_eq!(names.len(), <Scope as strum::EnumCount>::COUNT);
 }
@@ -234,11 +250,13 @@ fn every_scope_is_complete_and_consistent() {
 fn scope_counts_by_group() {
     let count = |g: ScopeGroup| Scope::all().iter().filter(|s| s.group == g).count();
     assert_eq!(count(ScopeGroup::TokenCreation), 3);
-    assert_eq!(count(ScopeGroup::StoreResource), 52);
-    assert_eq!(count(ScopeGroup::AccountResource), 6);
+    assert_eq!(count(ScopeGroup::StoreResource), 54);
+    assert_eq!(count(ScopeGroup::AccountResource), 10);
     assert_eq!(count(ScopeGroup::Default), 1);
-    assert_eq!(Scope::all().len(), 62);
+    assert_eq!(count(ScopeGroup::UserIdentity), 1);
+    assert_eq!(Scope::all().len(), 69);
     assert_eq!(Scope::all().iter().filter(|s| s.origin == Origin::Spec).count(), 8);
+    assert_eq!(Scope::all().iter().filter(|s| s.origin == Origin::Token).count(), 1);
 
     let token_creation: Vec<&str> =
         Scope::all().iter().filter(|s| s.group == ScopeGroup::TokenCreation).map(|s| s.name).collect();
@@ -253,12 +271,138 @@ fn scope_counts_by_group() {
         [
             "account_read",
             "account_apps_read",
+            "account_checkouts_read",
+            "account_checkouts_create",
             "account_stores_read",
+            "account_subscriptions_read",
+            "account_subscriptions_cancel",
             "account_users_read",
             "account_users_write",
             "account_users_delete"
         ]
     );
+}
+
+#[test]
+fn the_six_scopes_of_the_newest_api_accounts_page() {
+    // (scope, UI name, permission, description, twin, section of the page)
+    let rows = [
+        (
+            Scope::StoreTranslationsReadOnly,
+            "Store Translations",
+            Permission::ReadOnly,
+            "View store translations",
+            Scope::StoreTranslations,
+            "store-resource-scopes",
+        ),
+        (
+            Scope::StoreTranslations,
+            "Store Translations",
+            Permission::Modify,
+            "View and modify store translations",
+            Scope::StoreTranslationsReadOnly,
+            "store-resource-scopes",
+        ),
+        (
+            Scope::AccountCheckoutsRead,
+            "Account Checkouts",
+            Permission::ReadOnly,
+            "View the checkouts associated with an account",
+            Scope::AccountCheckoutsCreate,
+            "account-resource-scopes",
+        ),
+        (
+            Scope::AccountCheckoutsCreate,
+            "Account Checkouts",
+            Permission::Modify,
+            "Create checkouts associated with an account",
+            Scope::AccountCheckoutsRead,
+            "account-resource-scopes",
+        ),
+        (
+            Scope::AccountSubscriptionsRead,
+            "Account Subscriptions",
+            Permission::ReadOnly,
+            "View the subscriptions associated with an account",
+            Scope::AccountSubscriptionsCancel,
+            "account-resource-scopes",
+        ),
+        (
+            Scope::AccountSubscriptionsCancel,
+            "Account Subscriptions",
+            Permission::Modify,
+            "Cancel the subscriptions associated with an account",
+            Scope::AccountSubscriptionsRead,
+            "account-resource-scopes",
+        ),
+    ];
+    for (scope, ui_name, permission, description, twin, section) in rows {
+        let info = scope.info();
+        assert_eq!((info.ui_name, info.permission, info.description), (ui_name, permission, description));
+        assert_eq!((info.twin, info.origin), (Some(twin), Origin::Docs), "{}", info.name);
+        let page = format!("docs:start/authentication/api-accounts.mdx#{section}");
+        assert!(info.sources.contains(&page.as_str()), "{}: {:?}", info.name, info.sources);
+        assert_eq!(Scope::parse_lenient(info.name).unwrap().scope, scope);
+        if info.group == ScopeGroup::AccountResource {
+            assert_eq!(info.account_types, [AccountType::Account], "{}", info.name);
+            assert_eq!(info.resources[0].name, "GraphQL Account API");
+        } else {
+            assert_eq!(info.account_types, [AccountType::Store, AccountType::App], "{}", info.name);
+            assert_eq!(info.resources[0].name, "Translations Admin GraphQL API");
+        }
+        if permission == Permission::Modify {
+            assert_eq!(scope.implies(), [twin], "{}", info.name);
+        }
+    }
+}
+
+#[test]
+fn token_responses_spell_the_default_scope_store_v2_default() {
+    let p = Scope::parse_lenient("store_v2_default").unwrap();
+    assert_eq!((p.scope, p.variant, p.token_name), (Scope::Default, None, Some("store_v2_default")));
+    assert_eq!(p.warning(), None, "BigCommerce's own spelling is no misspelling");
+    assert_eq!("store_v2_default".parse::<Scope>().unwrap(), Scope::Default);
+    assert_eq!(Scope::from_name("store_v2_default"), None, "the canonical name stays `default`");
+    assert_eq!(Scope::Default.info().token_names, ["store_v2_default"]);
+    let list = ScopeSet::parse_list("store_v2_default store_v2_information").unwrap();
+    assert!(list.warnings.is_empty() && list.unknown.is_empty(), "{list:?}");
+    assert_eq!(list.scopes.iter().collect::<Vec<_>>(), [Scope::Default, Scope::StoreV2Information]);
+    // A typo of it is still unknown, with the token spelling suggested.
+    let err = ScopeSet::parse_list("store_v2_defualt").unwrap_err();
+    assert_eq!(err.suggestions()[0], "store_v2_default");
+    let all_token_names: usize = Scope::all().iter().map(|s| s.token_names.len()).sum();
+    assert_eq!(all_token_names, 1);
+}
+
+#[test]
+fn users_basic_information_is_the_app_install_identity_grant() {
+    let info = Scope::UsersBasicInformation.info();
+    assert_eq!(Scope::parse_lenient("users_basic_information").unwrap().warning(), None);
+    assert_eq!((info.group, info.origin, info.permission), (ScopeGroup::UserIdentity, Origin::Token, Permission::Undocumented));
+    assert_eq!(info.account_types, [AccountType::App]);
+    assert!(info.resources.is_empty() && info.twin.is_none() && info.implies.is_empty());
+    assert!(info.notes.iter().any(|n| n.contains("The docs are silent")), "{:?}", info.notes);
+    assert!(Scope::UsersBasicInformation.is_implicit() && Scope::Default.is_implicit());
+    assert_eq!(Scope::all().iter().filter(|s| s.scope.is_implicit()).count(), 2);
+    // It reaches no documented operation.
+    assert!(bigcommerce_scopes::Operation::all().iter().all(|o| !o.accepted.contains(&Scope::UsersBasicInformation)
+        && o.least != Some(Scope::UsersBasicInformation)));
+}
+
+#[test]
+fn unknown_names_in_a_token_response_grant_nothing() {
+    let parsed = ScopeSet::parse_list_lenient("store_v2_default store_v2_orders_read_only store_v2_ordrs_new users_basic_information");
+    assert_eq!(
+        parsed.scopes.iter().collect::<Vec<_>>(),
+        [Scope::Default, Scope::StoreV2OrdersReadOnly, Scope::UsersBasicInformation]
+    );
+    assert_eq!(parsed.unknown.len(), 1);
+    assert_eq!(parsed.unknown[0].name, "store_v2_ordrs_new");
+    assert!(!parsed.unknown[0].suggestions.is_empty());
+    // Strict parsing of the same list refuses it.
+    let err = ScopeSet::parse_list("store_v2_default store_v2_ordrs_new").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownScope);
+    assert!(err.to_string().contains("`store_v2_ordrs_new` (did you mean"), "{err}");
 }
 
 #[test]

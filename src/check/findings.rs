@@ -69,11 +69,14 @@ pub enum FindingKind {
     UnknownRoute,
     /// A GraphQL request, whose scopes depend on each query (note).
     PerQuery,
+    /// A call needs a scope that is not declared when a documented condition of the request
+    /// holds (a metafield another API account created, a script on checkout pages) (warning).
+    Conditional,
 }
 
 impl FindingKind {
     /// Every kind.
-    pub const ALL: [FindingKind; 7] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::Missing,
         FindingKind::Excess,
         FindingKind::Downgrade,
@@ -81,6 +84,7 @@ impl FindingKind {
         FindingKind::Conflict,
         FindingKind::UnknownRoute,
         FindingKind::PerQuery,
+        FindingKind::Conditional,
     ];
 
     /// The name used in reports, suppressions and SARIF rule ids.
@@ -93,6 +97,7 @@ impl FindingKind {
             FindingKind::Conflict => "conflict",
             FindingKind::UnknownRoute => "unknown-route",
             FindingKind::PerQuery => "per-query",
+            FindingKind::Conditional => "conditional",
         }
     }
 
@@ -105,9 +110,11 @@ impl FindingKind {
     pub fn severity(self) -> Severity {
         match self {
             FindingKind::Missing => Severity::Error,
-            FindingKind::Excess | FindingKind::Downgrade | FindingKind::Alternative | FindingKind::Conflict => {
-                Severity::Warning
-            }
+            FindingKind::Excess
+            | FindingKind::Downgrade
+            | FindingKind::Alternative
+            | FindingKind::Conflict
+            | FindingKind::Conditional => Severity::Warning,
             FindingKind::UnknownRoute | FindingKind::PerQuery => Severity::Note,
         }
     }
@@ -124,6 +131,9 @@ impl FindingKind {
             FindingKind::Conflict => "The kind of API account cannot hold a declared scope or make a call.",
             FindingKind::UnknownRoute => "A BigCommerce API path that matches no documented route.",
             FindingKind::PerQuery => "A GraphQL request, whose scopes depend on each query.",
+            FindingKind::Conditional => {
+                "A call needs an undeclared scope when a documented condition of the request holds."
+            }
         }
     }
 }

@@ -501,6 +501,18 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
             f.related = places.into_iter().skip(usize::from(c.kind != ConflictKind::ScopeNotHoldable)).collect();
             findings.push(f);
         }
+        for n in audit.conditional.iter().filter(|n| !n.held) {
+            let places = related(&n.calls);
+            let mut f = Finding::new(
+                FindingKind::Conditional,
+                format!("`{}` is not declared, and these calls need it when {}", n.scope.name(), n.when),
+            )
+            .at(places.first());
+            f.scope = Some(n.scope);
+            f.suggestions = vec![n.scope.name().to_owned()];
+            f.related = places.into_iter().skip(1).collect();
+            findings.push(f);
+        }
         let _ = &audit.unverified;
     }
     findings.sort_by(|a, b| a.key().cmp(&b.key()));

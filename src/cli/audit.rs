@@ -246,6 +246,14 @@ fn human(a: &Audit, fail_on: FailOn, fails: bool) -> String {
             let _ = writeln!(out, "- `{}` {finding}, but {}", u.scope.name(), u.message);
         }
     }
+    if !a.conditional.is_empty() {
+        let _ = writeln!(out, "\n### Needed under a condition\n");
+        for n in &a.conditional {
+            let held = if n.held { "held" } else { "not held" };
+            let calls: Vec<String> = n.calls.iter().map(call_ref).collect();
+            let _ = writeln!(out, "- `{}` ({held}) when {}: {}", n.scope.name(), n.when, calls.join("; "));
+        }
+    }
     if !a.undetermined.is_empty() {
         let _ = writeln!(out, "\n### Scopes per query (not checked)\n");
         for c in &a.undetermined {

@@ -141,6 +141,30 @@ pub struct Unverified {
     pub message: String,
 }
 
+/// A scope calls need in addition when a documented condition of the request holds (a script on
+/// checkout pages, a metafield another API account created): the URL cannot tell whether it holds,
+/// so it is reported with whether the account holds the scope, never counted as missing.
+///
+/// ```
+/// use bigcommerce_scopes::plan::{Audit, CallList};
+/// use bigcommerce_scopes::{Scope, ScopeSet};
+/// let calls = CallList::parse_args(&["PUT /v3/catalog/products/1/metafields/2"]);
+/// let audit = Audit::new(&calls, &ScopeSet::parse_list("store_v2_products").unwrap().scopes, None);
+/// assert_eq!((audit.conditional[0].scope, audit.conditional[0].held), (Scope::StoreMetafieldWriteAll, false));
+/// assert!(audit.missing.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConditionalNeed {
+    /// The additional scope.
+    pub scope: Scope,
+    /// When it is needed, as the docs state it.
+    pub when: &'static str,
+    /// Whether the granted scopes satisfy it.
+    pub held: bool,
+    /// The calls it concerns.
+    pub calls: Vec<CallRef>,
+}
+
 /// What makes `audit` fail (its exit status 1).
 ///
 /// ```
@@ -207,6 +231,8 @@ pub struct Audit {
     pub unverified: Vec<Unverified>,
     /// Calls whose scopes depend on each GraphQL query.
     pub undetermined: Vec<CallRef>,
+    /// Scopes the calls need under a documented condition, with whether the account holds them.
+    pub conditional: Vec<ConditionalNeed>,
     /// The granted set with the findings applied: missing scopes added, excess removed, downgrades
     /// made (alternatives are left as they are).
     pub recommended: ScopeSet,
@@ -406,6 +432,21 @@ impl Audit {
 
         let undetermined: Vec<CallRef> =
             calls.iter().filter(|c| c.requirement == Need::PerQuery).map(PlannedCall::to_ref).collect();
+        let mut conditional: Vec<ConditionalNeed> = Vec::new();
+        for c in &calls {
+            for x in &c.conditional {
+                let held = cover::from_set(granted) & cover::authorizers(&[x.scope]) != 0;
+                match conditional.iter_mut().find(|n| n.scope == x.scope && n.when == x.when) {
+                    Some(n) => n.calls.push(c.to_ref()),
+                    None => conditional.push(ConditionalNeed {
+                        scope: x.scope,
+                        when: x.when,
+                        held,
+                        calls: vec![c.to_ref()],
+                    }),
+                }
+            }
+        }
         let mut notes = Vec::new();
         if !undetermined.is_empty() {
             let (verb, pronoun, their) =
@@ -436,6 +477,7 @@ impl Audit {
             conflicts,
             unverified,
             undetermined,
+            conditional,
             recommended: cover::to_set(rec),
             calls,
             unresolved,

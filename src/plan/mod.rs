@@ -39,7 +39,8 @@ mod cover;
 mod har;
 
 pub use audit::{
-    parse_granted, Alternative, Audit, Downgrade, Excess, ExcessReason, FailOn, Finding, Missing, Unverified,
+    parse_granted, Alternative, Audit, ConditionalNeed, Downgrade, Excess, ExcessReason, FailOn, Finding, Missing,
+    Unverified,
 };
 pub use calls::{Call, CallList, GraphqlCall, Location, SkipReason, Skipped, Unresolved};
 
