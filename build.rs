@@ -53,9 +53,13 @@ fn main() {
     let mut docs: Vec<&str> = m.document.iter().map(|d| d.id.as_str()).collect();
     docs.sort();
     let version = format!(
-        "{} (docs: seeds {}; OpenAPI: {}@{} of {}, {} specs, {} operations)",
+        "{} (docs: seeds {}, {} pages of {}@{}; GraphQL: {} statements; OpenAPI: {}@{} of {}, {} specs, {} operations)",
         m.data_version,
         docs.join(", "),
+        m.docs.pages.len(),
+        m.docs.repository,
+        &m.docs.commit[..7.min(m.docs.commit.len())],
+        data.graphql.iter().map(|(_, f)| f.statement.len()).sum::<usize>(),
         m.openapi.repository,
         &m.openapi.commit[..7.min(m.openapi.commit.len())],
         m.openapi.commit_date,
