@@ -282,6 +282,10 @@ pub struct ScopeEntry {
     pub history: Vec<String>,
 }
 
+fn held_by_request() -> HeldBy {
+    HeldBy::Request
+}
+
 fn docs_origin() -> Origin {
     Origin::Docs
 }
@@ -409,7 +413,7 @@ pub struct StatementEntry {
     #[serde(default)]
     pub conditional: Vec<ConditionalEntry>,
     /// Who holds the scope: the account sending the request, or the one that minted its token.
-    #[serde(default)]
+    #[serde(default = "held_by_request")]
     pub held_by: HeldBy,
     /// Documented for this field, or matched to the page's scope table.
     pub confidence: Confidence,

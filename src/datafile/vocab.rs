@@ -271,9 +271,3 @@ vocab! {
         TokenMinter = "token-minter",
     }
 }
-
-impl Default for HeldBy {
-    fn default() -> HeldBy {
-        HeldBy::Request
-    }
-}

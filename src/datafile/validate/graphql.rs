@@ -12,13 +12,16 @@ fn is_name(s: &str) -> bool {
     b.next().is_some_and(|c| c == b'_' || c.is_ascii_alphabetic()) && b.all(|c| c == b'_' || c.is_ascii_alphanumeric())
 }
 
+/// The source check of the caller: `(errors, file, entry, sources)`.
+type SourceCheck<'a> = &'a dyn Fn(&mut Errors, &str, &str, &[String]);
+
 /// Validate the GraphQL statements against the APIs, scopes and docs pages already read.
 pub(super) fn validate(
     e: &mut Errors,
     data: &DataSet,
     apis: &BTreeMap<&str, &ApiEntry>,
     scopes: &BTreeMap<&str, &ScopeEntry>,
-    check_sources: &dyn Fn(&mut Errors, &str, &str, &[String]),
+    check_sources: SourceCheck,
 ) {
     let pages: BTreeSet<&str> = data.meta.docs.pages.iter().map(|p| p.as_str()).collect();
     let mut seen: BTreeMap<(&str, GraphqlOperation, &str), String> = BTreeMap::new();
