@@ -97,6 +97,41 @@ fn scope_variant_spelling_warns_and_shows_the_canonical_scope() {
     assert!(v["warnings"][0].as_str().unwrap().contains("`store_checkout`"));
 }
 
+#[test]
+fn token_spellings_show_their_scope_without_a_warning() {
+    // `store_v2_default` is how token responses spell `default`: no warning, the canonical scope.
+    let r = bc(&["scope", "store_v2_default"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{}", r.stdout);
+    assert!(r.stdout.starts_with("Scope:           default\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("Token spelling:  store_v2_default\n"), "{}", r.stdout);
+    let v = json_ok(&["scope", "store_v2_default", "--json"]);
+    assert_eq!((v["name"].as_str(), v["warnings"].as_array().map(Vec::len)), (Some("default"), Some(0)));
+    assert_eq!(v["token_names"], serde_json::json!(["store_v2_default"]));
+
+    snapshot!("scope_users_basic_information", "scope", "users_basic_information");
+    let v = json_ok(&["scope", "users_basic_information", "--json"]);
+    assert_eq!(v["group"], "user-identity");
+    assert_eq!(v["origin"], "token");
+    assert_eq!(v["permission"], "undocumented");
+    assert_eq!(v["account_types"], serde_json::json!(["app"]));
+    assert!(v["sources"].as_array().unwrap().iter().any(|s| s.as_str().unwrap().starts_with("code:")), "{v}");
+    assert_eq!(v["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn check_accepts_a_token_responses_scopes() {
+    let dir = std::env::temp_dir().join(format!("bc-scopes-check-token-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("sync.js"), "fetch(`https://api.bigcommerce.com/stores/${hash}/v2/store`);\n").unwrap();
+    let path = dir.to_str().unwrap();
+    let granted = "store_v2_default store_v2_information_read_only users_basic_information";
+    let r = bc(&["check", path, "--granted", granted, "--fail-level", "warning"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stderr, "", "no warning for BigCommerce's own spellings");
+    assert!(!r.stdout.contains("excess"), "{}", r.stdout);
+}
+
 // ---- scopes ---------------------------------------------------------------------------------
 
 #[test]

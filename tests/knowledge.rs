@@ -378,20 +378,26 @@ fn token_responses_spell_the_default_scope_store_v2_default() {
 fn users_basic_information_is_the_app_install_identity_grant() {
     let info = Scope::UsersBasicInformation.info();
     assert_eq!(Scope::parse_lenient("users_basic_information").unwrap().warning(), None);
-    assert_eq!((info.group, info.origin, info.permission), (ScopeGroup::UserIdentity, Origin::Token, Permission::Undocumented));
+    assert_eq!(
+        (info.group, info.origin, info.permission),
+        (ScopeGroup::UserIdentity, Origin::Token, Permission::Undocumented)
+    );
     assert_eq!(info.account_types, [AccountType::App]);
     assert!(info.resources.is_empty() && info.twin.is_none() && info.implies.is_empty());
     assert!(info.notes.iter().any(|n| n.contains("The docs are silent")), "{:?}", info.notes);
     assert!(Scope::UsersBasicInformation.is_implicit() && Scope::Default.is_implicit());
     assert_eq!(Scope::all().iter().filter(|s| s.scope.is_implicit()).count(), 2);
     // It reaches no documented operation.
-    assert!(bigcommerce_scopes::Operation::all().iter().all(|o| !o.accepted.contains(&Scope::UsersBasicInformation)
-        && o.least != Some(Scope::UsersBasicInformation)));
+    assert!(bigcommerce_scopes::Operation::all()
+        .iter()
+        .all(|o| !o.accepted.contains(&Scope::UsersBasicInformation) && o.least != Some(Scope::UsersBasicInformation)));
 }
 
 #[test]
 fn unknown_names_in_a_token_response_grant_nothing() {
-    let parsed = ScopeSet::parse_list_lenient("store_v2_default store_v2_orders_read_only store_v2_ordrs_new users_basic_information");
+    let parsed = ScopeSet::parse_list_lenient(
+        "store_v2_default store_v2_orders_read_only store_v2_ordrs_new users_basic_information",
+    );
     assert_eq!(
         parsed.scopes.iter().collect::<Vec<_>>(),
         [Scope::Default, Scope::StoreV2OrdersReadOnly, Scope::UsersBasicInformation]

@@ -247,6 +247,58 @@ fn app_only_scope_on_a_store_account() {
     assert!(a.conflicts[0].message.contains("only app-level API accounts can"), "{}", a.conflicts[0].message);
 }
 
+// ---- a real app token response: the token spellings BigCommerce adds ----------------------------
+
+/// The calls of an app whose token response (tests/fixtures/plan/app-install-token.json) carries
+/// `store_v2_default` and `users_basic_information` next to the one scope it chose.
+const APP_INSTALL_CALLS: [&str; 3] = ["GET /v2/store", "PUT /v3/settings/catalog", "POST /v3/hooks"];
+
+#[test]
+fn app_token_response_audits_cleanly() {
+    let token = bigcommerce_scopes::plan::parse_granted(&fixture("plan/app-install-token.json")).unwrap();
+    assert!(token.warnings.is_empty() && token.unknown.is_empty(), "{token:?}");
+    assert_eq!(names(token.scopes.iter()), ["default", "store_v2_information", "users_basic_information"]);
+    for account_type in [None, Some(AccountType::App)] {
+        let a = Audit::new(&CallList::parse_args(&APP_INSTALL_CALLS), &token.scopes, account_type);
+        assert!(a.is_clean(), "{}", audit_summary(&a));
+        assert_eq!(names(a.granted.iter()), ["store_v2_information"]);
+        assert_eq!(names(a.implicit.iter()), ["default", "users_basic_information"]);
+        assert_eq!(a.recommended, a.granted, "nothing to add or drop");
+        assert_eq!(a.account_types, [AccountType::App]);
+    }
+    // The same names typed as a list.
+    let typed = granted("store_v2_default store_v2_information users_basic_information");
+    assert_eq!(typed, token.scopes);
+}
+
+#[test]
+fn implicit_scopes_are_never_excess_even_without_calls_that_use_them() {
+    let g = granted("store_v2_default users_basic_information store_v2_orders_read_only");
+    let a = Audit::new(&CallList::parse_args(&["GET /v2/orders"]), &g, None);
+    assert!(a.excess.is_empty() && a.missing.is_empty() && a.is_clean(), "{}", audit_summary(&a));
+    // On a store-level account the identity grant is a conflict: only an app install gives it.
+    let a = Audit::new(&CallList::parse_args(&["GET /v2/orders"]), &g, Some(AccountType::Store));
+    assert_eq!(a.conflicts.len(), 1, "{:?}", a.conflicts);
+    assert_eq!(a.conflicts[0].scope, Some(Scope::UsersBasicInformation));
+    assert!(a.excess.is_empty());
+}
+
+#[test]
+fn unknown_scopes_in_a_token_response_grant_nothing() {
+    let token = bigcommerce_scopes::plan::parse_granted(&fixture("plan/app-install-token-new-scope.json")).unwrap();
+    assert_eq!(token.unknown.len(), 1);
+    assert_eq!(token.unknown[0].name, "store_v2_informaton_plus");
+    assert_eq!(names(token.scopes.iter()), ["default", "store_v2_information", "users_basic_information"]);
+    // A call that needs a scope the token does not hold stays missing: the unknown name authorizes nothing.
+    let calls = CallList::parse_args(&["PUT /v3/settings/catalog", "PUT /v2/orders/1"]);
+    let a = Audit::new(&calls, &token.scopes, None).with_unknown_granted(token.unknown.clone());
+    assert_eq!(names(a.missing.iter().map(|m| m.scope)), ["store_v2_orders"]);
+    assert_eq!(a.unknown_granted, token.unknown);
+    assert!(!a.is_clean());
+    let without = Audit::new(&calls, &token.scopes, None);
+    assert_eq!((a.missing.clone(), a.excess.clone()), (without.missing, without.excess));
+}
+
 // ---- a recorded storefront session ----------------------------------------------------------
 
 #[test]
@@ -371,6 +423,55 @@ mod cli {
             "cli_audit_clean",
             transcript(&["audit", "--granted", "store_v2_orders_read_only", "GET /v2/orders", "POST /v3/hooks"])
         );
+        let mut app_install = vec!["audit", "--granted-file", "tests/fixtures/plan/app-install-token.json"];
+        app_install.extend(super::APP_INSTALL_CALLS);
+        insta::assert_snapshot!("cli_audit_app_install_token", transcript(&app_install));
+        let mut unknown = vec!["audit", "--granted-file", "tests/fixtures/plan/app-install-token-new-scope.json"];
+        unknown.extend(super::APP_INSTALL_CALLS);
+        insta::assert_snapshot!("cli_audit_unknown_granted_scope", transcript(&unknown));
+    }
+
+    #[test]
+    fn app_token_responses_audit_cleanly_from_a_file_and_from_granted() {
+        let token = "store_v2_default store_v2_information users_basic_information";
+        let runs: [Vec<&str>; 3] = [
+            vec!["audit", "--json", "--granted-file", "tests/fixtures/plan/app-install-token.json"],
+            vec!["audit", "--json", "--granted", token],
+            vec!["audit", "--json", "--granted", "store_v2_default,store_v2_information,users_basic_information"],
+        ];
+        for mut args in runs {
+            args.extend(super::APP_INSTALL_CALLS);
+            let r = bc(&args);
+            assert_eq!(r.code, 0, "{args:?}: {}{}", r.stdout, r.stderr);
+            assert_eq!(r.stderr, "", "{args:?}: no warning for BigCommerce's own spellings");
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+            assert_eq!(v["granted"], serde_json::json!(["store_v2_information"]));
+            assert_eq!(v["implicit"], serde_json::json!(["default", "users_basic_information"]));
+            assert_eq!((v["missing"].as_array().unwrap().len(), v["excess"].as_array().unwrap().len()), (0, 0));
+            assert_eq!(v["downgrades"], serde_json::json!([]));
+            assert_eq!(v["unknown_granted"], serde_json::json!([]));
+            assert_eq!(v["warnings"], serde_json::json!([]));
+            assert_eq!(v["fails"], false);
+        }
+    }
+
+    #[test]
+    fn unknown_names_from_a_token_response_are_reported_and_grant_nothing() {
+        let mut args =
+            vec!["audit", "--json", "--granted-file", "tests/fixtures/plan/app-install-token-new-scope.json"];
+        args.extend(super::APP_INSTALL_CALLS);
+        args.push("PUT /v2/orders/1");
+        // The audit runs; the unknown name is listed with the nearest scope; the result is incomplete.
+        let v = json(&args, 2);
+        assert_eq!(v["unknown_granted"][0]["name"], "store_v2_informaton_plus");
+        assert!(v["unknown_granted"][0]["suggestions"].as_array().is_some_and(|s| !s.is_empty()), "{v}");
+        assert_eq!(v["missing"][0]["scope"], "store_v2_orders", "the unknown name authorizes nothing");
+        assert!(v["warnings"][0].as_str().unwrap().contains("`store_v2_informaton_plus` (did you mean"), "{v}");
+        // Typed by hand, the same name is a typo: an error with the nearest scope, and no report.
+        let r = bc(&["audit", "--granted", "store_v2_default store_v2_informaton_plus", "GET /v2/store"]);
+        assert_eq!(r.code, 2);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert!(r.stderr.contains("unknown scope `store_v2_informaton_plus` (did you mean"), "{}", r.stderr);
     }
 
     #[test]

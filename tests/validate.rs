@@ -94,6 +94,26 @@ fn duplicate_scope_and_variant_clash() {
 }
 
 #[test]
+fn token_names_and_token_scopes_are_checked() {
+    // A token spelling may not be another scope's spelling.
+    let mut d = data();
+    scope_mut(&mut d, "store_cart").token_names.push("store_v2_default".into());
+    assert_error(&d, "scopes.toml", "scope store_cart", "spelling `store_v2_default` is also used by scope default");
+    // It needs public code that shows a token carrying it.
+    let mut d = data();
+    scope_mut(&mut d, "default").sources.retain(|s| !s.starts_with("code:"));
+    assert_error(&d, "scopes.toml", "scope default", "token names need a `code:` source");
+    // A scope seen only in token responses cites that code and says what the docs say of it.
+    let mut d = data();
+    scope_mut(&mut d, "users_basic_information").notes.clear();
+    assert_error(&d, "scopes.toml", "scope users_basic_information", "origin token: the notes");
+    // Only such a scope may lack a UI name.
+    let mut d = data();
+    scope_mut(&mut d, "store_cart").ui_name.clear();
+    assert_error(&d, "scopes.toml", "scope store_cart", "has no UI name");
+}
+
+#[test]
 fn unknown_account_type_fails_to_parse() {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/scopes.toml")).unwrap();
     let broken = text.replacen("account_types = [\"store\", \"app\", \"account\"]", "account_types = [\"shop\"]", 1);
