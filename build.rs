@@ -222,7 +222,10 @@ fn generate(d: &DataSet) -> String {
                 (
                     camel(&s.name),
                     s.name.clone(),
-                    format!("`{}` ({}, {}): {}", s.name, s.ui_name, s.permission, s.description),
+                    match s.ui_name.as_str() {
+                        "" => format!("`{}` ({}): {}", s.name, s.permission, s.description),
+                        ui => format!("`{}` ({ui}, {}): {}", s.name, s.permission, s.description),
+                    },
                 )
             })
             .collect::<Vec<_>>(),

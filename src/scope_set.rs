@@ -116,24 +116,38 @@ impl ScopeSet {
     }
 
     /// Parse a scope list as it appears in an OAuth token response's `scope` field or a config:
-    /// names separated by spaces and/or commas. Variant spellings are accepted with a warning;
-    /// every unknown name is reported at once, each with its nearest known scope.
+    /// names separated by spaces and/or commas. The spelling token responses use
+    /// (`store_v2_default`) is accepted as is, variant spellings with a warning; every unknown name
+    /// is reported at once, with the nearest known scopes.
     ///
     /// ```
     /// use bigcommerce_scopes::{Scope, ScopeSet};
     /// let parsed = ScopeSet::parse_list("store_v2_orders_read_only, store_cart store_checkouts").unwrap();
     /// assert!(parsed.scopes.contains(Scope::StoreCheckout));
     /// assert_eq!(parsed.warnings.len(), 1);
-    /// let err = ScopeSet::parse_list("store_cart store_ordrs").unwrap_err();
-    /// assert!(err.to_string().contains("store_ordrs"));
+    /// let err = ScopeSet::parse_list("store_cart store_crat").unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown scope `store_crat` (did you mean `store_cart`?)");
     /// ```
     pub fn parse_list(list: &str) -> Result<ParsedScopeList, Error> {
-        let (mut out, unknown_more) = ScopeSet::parse(list);
+        let (out, unknown_more) = ScopeSet::parse(list);
         if out.unknown.is_empty() {
             return Ok(out);
         }
-        let names: Vec<String> = out.unknown.iter().map(UnknownScope::describe).collect();
-        let suggestions: Vec<String> = out.unknown.drain(..).filter_map(|u| u.suggestions.into_iter().next()).collect();
+        // The error's display appends its suggestions: one unknown name gets its nearest names (as
+        // `Scope::parse_lenient` gives them), several get the nearest of each, in their order.
+        let names: Vec<String> = out.unknown.iter().map(|u| format!("`{}`", u.name.escape_debug())).collect();
+        let suggestions: Vec<String> = match out.unknown.as_slice() {
+            [one] => one.suggestions.clone(),
+            many => {
+                let mut firsts: Vec<String> = Vec::new();
+                for s in many.iter().filter_map(|u| u.suggestions.first()) {
+                    if !firsts.contains(s) {
+                        firsts.push(s.clone());
+                    }
+                }
+                firsts
+            }
+        };
         let noun = if names.len() == 1 { "scope" } else { "scopes" };
         let more = if unknown_more > 0 { format!(" and {unknown_more} more") } else { String::new() };
         Err(Error::new(ErrorKind::UnknownScope, format!("unknown {noun} {}{more}", names.join(", ")))
