@@ -6,9 +6,10 @@
 //! public only for the build's own tests.
 
 pub mod schema;
-// Parts of these serve only build.rs, which includes this folder too.
-#[allow(dead_code)]
-pub(crate) mod segkey;
+// Parts of these serve only build.rs, which includes this folder too. `segkey` stays reachable
+// (hidden) so that its examples run as doctests.
+#[doc(hidden)]
+pub mod segkey;
 #[allow(dead_code)]
 pub(crate) mod template;
 #[doc(hidden)]

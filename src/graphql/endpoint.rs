@@ -11,7 +11,7 @@ use crate::tables::Api;
 /// let e = Endpoint::from_target("https://api.bigcommerce.com/stores/abc123/graphql").unwrap();
 /// assert_eq!((e, e.api()), (Endpoint::Admin, Api::GraphqlAdmin));
 /// assert_eq!(Endpoint::from_target("https://shop.example.com/graphql"), Some(Endpoint::Storefront));
-/// assert_eq!(Endpoint::from_target("https://api.github.com/graphql"), None);
+/// assert_eq!(Endpoint::from_target("https://payments.bigcommerce.com/stores/abc/graphql"), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
