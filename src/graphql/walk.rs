@@ -132,12 +132,21 @@ pub(crate) fn walk(api: Api, document: &str) -> Result<Vec<WalkedOperation>, Err
             _ => GraphqlOperation::Query,
         };
         let range = Statement::range_of(api, kind);
-        let mut w =
-            Walker { start: range.start, statements: &Statement::all()[range], fragments: &fragments, lines: &lines };
-        let mut roots = Vec::new();
+        let statements = &Statement::all()[range.clone()];
+        let mut w = Walker {
+            start: range.start,
+            statements,
+            wide: statements.iter().position(|s| s.path == "*").map(|i| range.start + i),
+            fragments: &fragments,
+            lines: &lines,
+            roots: Vec::new(),
+            seen: BTreeSet::new(),
+            stack: Vec::new(),
+        };
         if let Some(set) = o.selection_set() {
-            w.roots(&set, &mut roots, &mut Vec::new(), &mut BTreeSet::new())?;
+            w.selections(&set, "", None)?;
         }
+        let roots = w.roots;
         out.push(WalkedOperation { name: o.name().map(|n| n.text().to_string()), kind, position: lines.of(&o), roots });
     }
     Ok(out)
@@ -147,8 +156,19 @@ struct Walker<'a> {
     /// Index in `Statement::all()` of the first of `statements`.
     start: usize,
     statements: &'static [Statement],
+    /// The API-wide statement (`*`), which covers every root field in addition to what a field's
+    /// own statement asks.
+    wide: Option<usize>,
     fragments: &'a BTreeMap<String, cst::FragmentDefinition>,
     lines: &'a Lines<'a>,
+    /// The root fields walked so far; the last is the one being walked.
+    roots: Vec<WalkedRoot>,
+    /// Fragments already spread at a path (of a root field; `None` at the root): the same fragment
+    /// at the same path gives the same answer, so it is walked once.
+    seen: BTreeSet<(Option<usize>, String, String)>,
+    /// The fragments being expanded: spreading one of them again is a cycle, which GraphQL's
+    /// validation forbids.
+    stack: Vec<String>,
 }
 
 impl Walker<'_> {
@@ -174,15 +194,9 @@ impl Walker<'_> {
         Ok((name, set))
     }
 
-    /// The root fields of an operation, through fragments; `stack` holds the fragments being
-    /// expanded (a cycle is an error, as GraphQL's validation says).
-    fn roots(
-        &mut self,
-        set: &cst::SelectionSet,
-        out: &mut Vec<WalkedRoot>,
-        stack: &mut Vec<String>,
-        spread: &mut BTreeSet<String>,
-    ) -> Result<(), Error> {
+    /// The fields a selection set selects at `path` (empty for the operation's root fields),
+    /// through inline fragments and fragment spreads; `covering` is the nearest statement above.
+    fn selections(&mut self, set: &cst::SelectionSet, path: &str, covering: Option<usize>) -> Result<(), Error> {
         for sel in set.selections() {
             match sel {
                 cst::Selection::Field(f) => {
@@ -190,118 +204,69 @@ impl Walker<'_> {
                     if name == "__typename" {
                         continue;
                     }
-                    let mut root = WalkedRoot {
-                        alias: f.alias().and_then(|a| a.name()).map(|n| n.text().to_string()),
-                        position: self.lines.of(&f),
-                        covered: BTreeMap::new(),
-                        unknown: BTreeSet::new(),
-                        name: name.clone(),
-                    };
-                    // An API-wide statement (`*`) covers every root field, in addition to what a
-                    // field's own statement asks.
-                    let wide = self.exact("*");
-                    if let Some(w) = wide {
-                        root.covered.entry(w).or_default().insert(name.clone());
+                    if path.is_empty() {
+                        let mut root = WalkedRoot {
+                            alias: f.alias().and_then(|a| a.name()).map(|n| n.text().to_string()),
+                            position: self.lines.of(&f),
+                            covered: BTreeMap::new(),
+                            unknown: BTreeSet::new(),
+                            name: name.clone(),
+                        };
+                        if let Some(w) = self.wide {
+                            root.covered.entry(w).or_default().insert(name.clone());
+                        }
+                        self.roots.push(root);
+                        self.field(&f, &name, self.wide)?;
+                    } else {
+                        self.field(&f, &format!("{path}.{name}"), covering)?;
                     }
-                    let mut seen = BTreeSet::new();
-                    self.field(&f, &name, wide, &mut root, &mut seen, stack)?;
-                    out.push(root);
                 }
                 cst::Selection::InlineFragment(i) => {
                     if let Some(s) = i.selection_set() {
-                        self.roots(&s, out, stack, spread)?;
-                    }
-                }
-                cst::Selection::FragmentSpread(s) => {
-                    let (name, set) = self.fragment(&s)?;
-                    if stack.contains(&name) {
-                        return Err(invalid(format!("fragment `{name}` spreads itself (a cycle)")));
-                    }
-                    // Spread again at the root, a fragment selects the same root fields.
-                    if !spread.insert(name.clone()) {
-                        continue;
-                    }
-                    stack.push(name);
-                    self.roots(&set, out, stack, spread)?;
-                    stack.pop();
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// One field at `path`: its own statement (a statement below an ancestor's adds to it: the
-    /// docs name what each level needs), and its children while a statement reaches below;
-    /// where a walk ends, the nearest statement above covers the field, or nothing does.
-    fn field(
-        &mut self,
-        f: &cst::Field,
-        path: &str,
-        covering: Option<usize>,
-        root: &mut WalkedRoot,
-        seen: &mut BTreeSet<(String, String)>,
-        stack: &mut Vec<String>,
-    ) -> Result<(), Error> {
-        let own = self.exact(path);
-        if let Some(s) = own {
-            root.covered.entry(s).or_default().insert(path.to_owned());
-        }
-        let covering = own.or(covering);
-        match f.selection_set() {
-            Some(set) if self.reaches_below(path) => self.children(&set, path, covering, root, seen, stack),
-            _ if own.is_some() => Ok(()),
-            _ => {
-                match covering {
-                    Some(s) => {
-                        root.covered.entry(s).or_default().insert(path.to_owned());
-                    }
-                    None => {
-                        root.unknown.insert(path.to_owned());
-                    }
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn children(
-        &mut self,
-        set: &cst::SelectionSet,
-        path: &str,
-        covering: Option<usize>,
-        root: &mut WalkedRoot,
-        seen: &mut BTreeSet<(String, String)>,
-        stack: &mut Vec<String>,
-    ) -> Result<(), Error> {
-        for sel in set.selections() {
-            match sel {
-                cst::Selection::Field(f) => {
-                    let Some(name) = f.name().map(|n| n.text().to_string()) else { continue };
-                    if name == "__typename" {
-                        continue;
-                    }
-                    self.field(&f, &format!("{path}.{name}"), covering, root, seen, stack)?;
-                }
-                cst::Selection::InlineFragment(i) => {
-                    if let Some(s) = i.selection_set() {
-                        self.children(&s, path, covering, root, seen, stack)?;
+                        self.selections(&s, path, covering)?;
                     }
                 }
                 cst::Selection::FragmentSpread(s) => {
                     let (name, fset) = self.fragment(&s)?;
-                    if stack.contains(&name) {
+                    if self.stack.contains(&name) {
                         return Err(invalid(format!("fragment `{name}` spreads itself (a cycle)")));
                     }
-                    // The same fragment at the same path gives the same answer: walk it once.
-                    if !seen.insert((name.clone(), path.to_owned())) {
+                    let root = (!path.is_empty()).then(|| self.roots.len() - 1);
+                    if !self.seen.insert((root, name.clone(), path.to_owned())) {
                         continue;
                     }
-                    stack.push(name);
-                    self.children(&fset, path, covering, root, seen, stack)?;
-                    stack.pop();
+                    self.stack.push(name);
+                    self.selections(&fset, path, covering)?;
+                    self.stack.pop();
                 }
             }
         }
         Ok(())
+    }
+
+    /// One field at `path` of the current root field: its own statement (a statement below an
+    /// ancestor's adds to it: the docs name what each level needs), and its children while a
+    /// statement reaches below; where the walk ends, the nearest statement above covers the field,
+    /// or nothing does.
+    fn field(&mut self, f: &cst::Field, path: &str, covering: Option<usize>) -> Result<(), Error> {
+        let own = self.exact(path);
+        let descend = match f.selection_set() {
+            Some(set) if self.reaches_below(path) => Some(set),
+            _ => None,
+        };
+        let root = self.roots.last_mut().expect("a root field is being walked");
+        match (own.or(covering), own.is_some() || descend.is_none()) {
+            (Some(s), true) => {
+                root.covered.entry(s).or_default().insert(path.to_owned());
+            }
+            (None, true) => {
+                root.unknown.insert(path.to_owned());
+            }
+            (_, false) => {}
+        }
+        match descend {
+            Some(set) => self.selections(&set, path, own.or(covering)),
+            None => Ok(()),
+        }
     }
 }
