@@ -4,7 +4,7 @@ use super::output::{self, Fields};
 use super::{CliError, Success};
 use bigcommerce_scopes::graphql::Endpoint;
 use bigcommerce_scopes::{
-    resolve, AccountType, Api, Conditional, Confidence, Dropped, Method, RequirementKind, Resolution, Scope,
+    resolve, AccountType, Api, AuthScheme, Conditional, Confidence, Dropped, Method, RequirementKind, Resolution, Scope,
 };
 use serde::Serialize;
 
@@ -18,9 +18,10 @@ pub(crate) struct Args {
     target: String,
 }
 
-/// The JSON answer. Field names are a public interface: add, never rename.
+/// What every answer starts with: the request, where it goes and how it authenticates (the first
+/// fields of the REST and the GraphQL answers alike).
 #[derive(Serialize)]
-pub(crate) struct EndpointJson<'a> {
+pub(crate) struct RequestHead<'a> {
     pub method: Method,
     pub target: &'a str,
     pub route: &'static str,
@@ -30,6 +31,46 @@ pub(crate) struct EndpointJson<'a> {
     pub header: Option<&'static str>,
     pub value_format: Option<&'static str>,
     pub account_types: &'static [AccountType],
+}
+
+impl<'a> RequestHead<'a> {
+    fn new(method: Method, target: &'a str, route: &'static str, api: Api, auth: AuthScheme) -> RequestHead<'a> {
+        let (api, auth) = (api.info(), auth.info());
+        RequestHead {
+            method,
+            target,
+            route,
+            api: api.id,
+            api_name: api.name,
+            auth_scheme: auth.id,
+            header: auth.header,
+            value_format: auth.value_format,
+            account_types: api.account_types,
+        }
+    }
+
+    /// `Request:` and the route under `route_label`.
+    fn request_lines(&self, f: &mut Fields, route_label: &'static str) {
+        f.one("Request", format!("{} {}", self.method, self.target)).one(route_label, self.route);
+    }
+
+    /// `API:`, `Auth scheme:` and `Account types:`.
+    fn api_lines(&self, f: &mut Fields) {
+        let auth = match (self.header, self.value_format) {
+            (Some(h), Some(v)) => format!("{} ({h}: {v})", self.auth_scheme),
+            _ => self.auth_scheme.to_string(),
+        };
+        f.one("API", format!("{} ({})", self.api_name, self.api))
+            .one("Auth scheme", auth)
+            .one("Account types", output::list(self.account_types.iter().map(|t| t.as_str())));
+    }
+}
+
+/// The JSON answer. Field names are a public interface: add, never rename.
+#[derive(Serialize)]
+pub(crate) struct EndpointJson<'a> {
+    #[serde(flatten)]
+    pub head: RequestHead<'a>,
     pub requirement: RequirementKind,
     pub least_privileged: Option<&'static str>,
     pub accepted: Vec<&'static str>,
@@ -55,7 +96,6 @@ pub(crate) struct EndpointJson<'a> {
 impl<'a> EndpointJson<'a> {
     pub(crate) fn new(r: &Resolution<'a>, target: &'a str) -> EndpointJson<'a> {
         let auth = r.auth_scheme().info();
-        let api = r.api().info();
         let mut notes: Vec<&'static str> = r.operation.notes.to_vec();
         if r.legacy {
             notes.push("Legacy store-domain request (HTTP basic auth, no longer issued): send it to the OAuth URL with X-Auth-Token instead.");
@@ -64,15 +104,7 @@ impl<'a> EndpointJson<'a> {
             notes.push("Needs only the default scope every API account has.");
         }
         EndpointJson {
-            method: r.method,
-            target,
-            route: r.route.template,
-            api: api.id,
-            api_name: api.name,
-            auth_scheme: auth.id,
-            header: auth.header,
-            value_format: auth.value_format,
-            account_types: r.account_types(),
+            head: RequestHead::new(r.method, target, r.route.template, r.api(), r.auth_scheme()),
             requirement: r.requirement(),
             least_privileged: r.least_privileged().map(Scope::name),
             accepted: r.accepted().iter().map(|s| s.name()).collect(),
@@ -98,15 +130,8 @@ impl<'a> EndpointJson<'a> {
 /// the document (`requirement = "per-document"`). Shares the REST answer's field names.
 #[derive(Serialize)]
 pub(crate) struct GraphqlEndpointJson<'a> {
-    pub method: Method,
-    pub target: &'a str,
-    pub route: &'static str,
-    pub api: &'static str,
-    pub api_name: &'static str,
-    pub auth_scheme: &'static str,
-    pub header: Option<&'static str>,
-    pub value_format: Option<&'static str>,
-    pub account_types: &'static [AccountType],
+    #[serde(flatten)]
+    pub head: RequestHead<'a>,
     /// Always `per-document`.
     pub requirement: &'static str,
     /// Always null: no scope can be named without the document.
@@ -120,65 +145,34 @@ pub(crate) struct GraphqlEndpointJson<'a> {
 }
 
 fn graphql_endpoint(method: Method, target: &str, endpoint: Endpoint, json: bool) -> Result<Success, CliError> {
+    endpoint.require_post(method, target)?;
     let api = endpoint.api();
-    let info = api.info();
-    if method != Method::Post {
-        let message =
-            format!("{method} {} is not documented: {} requests are POST requests", endpoint.template(), info.name);
-        return Err(CliError {
-            kind: bigcommerce_scopes::ErrorKind::MethodNotDocumented.into(),
-            human: format!("error: {message}\n"),
-            message,
-            suggestions: vec![format!("POST {target}")],
-        });
-    }
     let auth = api.auth_scheme().info();
-    let short = match api {
-        Api::GraphqlAdmin => "admin",
-        Api::GraphqlAccount => "account",
-        _ => "storefront",
-    };
-    let mut notes = vec![format!(
-        "The scopes a GraphQL request needs depend on its document: `bc-scopes graphql --api {short} FILE` answers per field."
-    )];
+    let command = format!("bc-scopes graphql --api {} FILE", endpoint.short_name());
+    let mut notes =
+        vec![format!("The scopes a GraphQL request needs depend on its document: `{command}` answers per field.")];
     if !auth.token_scopes.is_empty() {
         notes.push(format!(
             "The bearer token is minted by an API account holding {}; code that only uses a token it was given needs no scope for it.",
             auth.token_scopes.iter().map(|s| format!("`{}`", s.name())).collect::<Vec<_>>().join(" or ")
         ));
     }
-    let answer = GraphqlEndpointJson {
-        method,
-        target,
-        route: endpoint.template(),
-        api: info.id,
-        api_name: info.name,
-        auth_scheme: auth.id,
-        header: auth.header,
-        value_format: auth.value_format,
-        account_types: info.account_types,
+    let a = GraphqlEndpointJson {
+        head: RequestHead::new(method, target, endpoint.template(), api, api.auth_scheme()),
         requirement: "per-document",
         least_privileged: None,
         token_scopes: auth.token_scopes.iter().map(|s| s.name()).collect(),
-        document_command: format!("bc-scopes graphql --api {short} FILE"),
-        sources: info.sources,
+        document_command: command,
+        sources: api.info().sources,
         notes,
     };
     let stdout = if json {
-        output::json(&answer)
+        output::json(&a)
     } else {
-        let a = &answer;
-        let auth = match (a.header, a.value_format) {
-            (Some(h), Some(v)) => format!("{} ({h}: {v})", a.auth_scheme),
-            _ => a.auth_scheme.to_string(),
-        };
         let mut f = Fields::new();
-        f.one("Request", format!("{} {}", a.method, a.target))
-            .one("Endpoint", a.route)
-            .one("API", format!("{} ({})", a.api_name, a.api))
-            .one("Auth scheme", auth)
-            .one("Account types", output::list(a.account_types.iter().map(|t| t.as_str())))
-            .one("Least scope", "depends on the GraphQL document")
+        a.head.request_lines(&mut f, "Endpoint");
+        a.head.api_lines(&mut f);
+        f.one("Least scope", "depends on the GraphQL document")
             .many("Token scopes", a.token_scopes.iter().copied(), None)
             .one("Source", a.sources.join(", "))
             .many("Notes", a.notes.iter().map(String::as_str), None);
@@ -215,22 +209,15 @@ fn human(a: &EndpointJson<'_>) -> String {
         _ => "none (no OAuth scope)".into(),
     };
     let also: Vec<&str> = a.accepted.iter().copied().filter(|s| Some(*s) != a.least_privileged).collect();
-    let auth = match (a.header, a.value_format) {
-        (Some(h), Some(v)) => format!("{} ({h}: {v})", a.auth_scheme),
-        _ => a.auth_scheme.to_string(),
-    };
     let confidence = match a.confidence {
         Confidence::Documented => "documented",
         Confidence::Inferred => "inferred (the spec names several scope families; chosen from the path and docs)",
     };
     let mut f = Fields::new();
-    f.one("Request", format!("{} {}", a.method, a.target))
-        .one("Route", a.route)
-        .one("Operation", format!("{} ({})", a.summary, a.operation_id))
-        .one("API", format!("{} ({})", a.api_name, a.api))
-        .one("Auth scheme", auth)
-        .one("Account types", output::list(a.account_types.iter().map(|t| t.as_str())))
-        .one("Least scope", least)
+    a.head.request_lines(&mut f, "Route");
+    f.one("Operation", format!("{} ({})", a.summary, a.operation_id));
+    a.head.api_lines(&mut f);
+    f.one("Least scope", least)
         .many("Also accepted", also, None)
         .many("Also needs", a.conditional.iter().map(|c| format!("{} when {}", c.scope.name(), c.when)), None)
         .many("Token scopes", a.token_scopes.iter().copied(), None)

@@ -96,7 +96,7 @@ fn human(shown: &str, a: &Analysis) -> String {
                     n.confidence.to_string(),
                     n.sources.first().copied().unwrap_or("").to_owned(),
                 ]);
-                for c in &n.conditional {
+                for c in n.conditional {
                     t.row([
                         String::new(),
                         format!("+ {} when {}", c.scope.name(), c.when),

@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Need {
     /// The statement's field path (`store.translations`, `*` for the whole API).
     pub statement: &'static str,
+    /// The statement as plans list it (`/stores/{store_hash}/graphql query store.translations`).
+    pub route: &'static str,
     /// Query, mutation or subscription.
     pub operation: GraphqlOperation,
     /// `scope` or `none`.
@@ -25,7 +27,7 @@ pub struct Need {
     /// Every scope that suffices, the least-privileged first.
     pub accepted: &'static [Scope],
     /// Scopes needed in addition under a documented condition of the request (never in `scopes`).
-    pub conditional: Vec<ConditionalNeed>,
+    pub conditional: &'static [Conditional],
     /// Which account must hold the scope.
     pub held_by: HeldBy,
     /// `documented` where the page names the field, `inferred` where it was matched to the page's
@@ -39,21 +41,6 @@ pub struct Need {
     pub notes: &'static [&'static str],
     /// The selected field paths it covers.
     pub fields: Vec<String>,
-}
-
-/// A scope needed in addition under a documented condition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct ConditionalNeed {
-    /// The additional scope.
-    pub scope: Scope,
-    /// When, as the docs state it.
-    pub when: &'static str,
-}
-
-impl From<&Conditional> for ConditionalNeed {
-    fn from(c: &Conditional) -> ConditionalNeed {
-        ConditionalNeed { scope: c.scope, when: c.when }
-    }
 }
 
 /// One root field of an operation.
@@ -199,11 +186,12 @@ fn needs(covered: &BTreeMap<usize, BTreeSet<String>>, all: &'static [Statement])
             let s = &all[*i];
             Need {
                 statement: s.path,
+                route: s.route,
                 operation: s.operation,
                 requirement: s.requirement,
                 least_privileged: s.least,
                 accepted: s.accepted,
-                conditional: s.conditional.iter().map(ConditionalNeed::from).collect(),
+                conditional: s.conditional,
                 held_by: s.held_by,
                 confidence: s.confidence,
                 feature: s.feature,

@@ -47,7 +47,46 @@ impl Endpoint {
     /// assert_eq!(Endpoint::for_api(Api::RestManagement), None);
     /// ```
     pub fn for_api(api: Api) -> Option<Endpoint> {
-        [Endpoint::Storefront, Endpoint::Admin, Endpoint::Account].into_iter().find(|e| e.api() == api)
+        ALL.into_iter().find(|e| e.api() == api)
+    }
+
+    /// The short name `bc-scopes graphql --api` and calls files use.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::graphql::Endpoint;
+    /// assert_eq!(Endpoint::Admin.short_name(), "admin");
+    /// ```
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Endpoint::Storefront => "storefront",
+            Endpoint::Admin => "admin",
+            Endpoint::Account => "account",
+        }
+    }
+
+    /// GraphQL requests are POST requests: any other method is
+    /// [`ErrorKind::MethodNotDocumented`](crate::ErrorKind::MethodNotDocumented), suggesting
+    /// `POST target`.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{graphql::Endpoint, ErrorKind, Method};
+    /// assert!(Endpoint::Admin.require_post(Method::Post, "/stores/abc/graphql").is_ok());
+    /// let e = Endpoint::Admin.require_post(Method::Get, "/stores/abc/graphql").unwrap_err();
+    /// assert_eq!((e.kind(), e.suggestions()), (ErrorKind::MethodNotDocumented, &["POST /stores/abc/graphql".to_owned()][..]));
+    /// ```
+    pub fn require_post(self, method: crate::Method, target: &str) -> Result<(), crate::Error> {
+        if method == crate::Method::Post {
+            return Ok(());
+        }
+        Err(crate::Error::new(
+            crate::ErrorKind::MethodNotDocumented,
+            format!(
+                "{method} {} is not documented: {} requests are POST requests",
+                self.template(),
+                self.api().info().name
+            ),
+        )
+        .with_suggestions([format!("POST {}", target.chars().take(200).collect::<String>())]))
     }
 
     /// The endpoint an API name stands for: `admin`, `account`, `storefront`, or any name or
@@ -60,11 +99,8 @@ impl Endpoint {
     /// assert!(Endpoint::parse("rest-management").unwrap_err().to_string().contains("admin"));
     /// ```
     pub fn parse(name: &str) -> Result<Endpoint, crate::Error> {
-        match name.to_ascii_lowercase().as_str() {
-            "admin" => return Ok(Endpoint::Admin),
-            "account" => return Ok(Endpoint::Account),
-            "storefront" => return Ok(Endpoint::Storefront),
-            _ => {}
+        if let Some(e) = ALL.into_iter().find(|e| e.short_name().eq_ignore_ascii_case(name)) {
+            return Ok(e);
         }
         Api::parse(name).ok().and_then(Endpoint::for_api).ok_or_else(|| {
             let shown: String = name.chars().take(40).collect();
@@ -122,6 +158,8 @@ impl Endpoint {
         }
     }
 }
+
+const ALL: [Endpoint; 3] = [Endpoint::Storefront, Endpoint::Admin, Endpoint::Account];
 
 /// `(host, path)` of a target: `None` for the host of a path; `None` overall for what is neither a
 /// plain http(s) URL nor a path.

@@ -18,7 +18,7 @@ mod endpoint;
 mod statement;
 mod walk;
 
-pub use analysis::{analyze, Analysis, ConditionalNeed, Need, OperationReport, RootField};
+pub use analysis::{analyze, Analysis, Need, OperationReport, RootField};
 pub(crate) use endpoint::is_store_host;
 pub use endpoint::Endpoint;
 pub use statement::Statement;

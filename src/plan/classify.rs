@@ -4,9 +4,9 @@
 
 use super::calls::Call;
 use super::Need;
-use crate::datafile::vocab::{Confidence, HeldBy, Method, RequirementKind};
-use crate::error::{Error, ErrorKind};
-use crate::graphql::Statement;
+use crate::datafile::vocab::{Confidence, HeldBy, Method};
+use crate::error::Error;
+use crate::graphql::Endpoint;
 use crate::resolve::resolve;
 use crate::route::{Conditional, Operation};
 use crate::tables::{Api, AuthScheme, Scope};
@@ -32,29 +32,19 @@ pub(crate) struct Classified {
     pub notes: Vec<String>,
 }
 
-pub(crate) use crate::graphql::is_store_host;
-/// A GraphQL endpoint named by a target.
-pub(crate) use crate::graphql::Endpoint as Graphql;
-use crate::graphql::Endpoint;
-
 /// Resolve one call.
 pub(crate) fn classify(method: Method, target: &str) -> Result<Classified, Error> {
-    if let Some(g) = graphql_target(target) {
-        return graphql(method, g);
+    if let Some(g) = Endpoint::from_target(target) {
+        return graphql(method, target, g);
     }
     let r = resolve(method, target)?;
     let op = r.operation;
-    let need = match op.requirement {
-        RequirementKind::Scope => Need::Scope,
-        RequirementKind::DefaultScope => Need::DefaultScope,
-        RequirementKind::None => Need::None,
-    };
     Ok(Classified {
         method,
         route: r.route.template,
         api: r.api(),
-        auth_scheme: if r.legacy { AuthScheme::LegacyBasicAuth } else { r.auth_scheme() },
-        need,
+        auth_scheme: r.auth_scheme(),
+        need: Need::from(op.requirement),
         least: r.least_privileged(),
         accepted: r.accepted(),
         conditional: op.conditional,
@@ -77,15 +67,6 @@ pub(crate) fn classify_call(call: &Call) -> Result<Vec<Classified>, Error> {
     let auth_scheme = api.auth_scheme();
     let mut out = Vec::new();
     for n in &analysis.needs {
-        let statement = Statement::all()
-            .iter()
-            .find(|s| s.api == api && s.operation == n.operation && s.path == n.statement)
-            .expect("needs come from the statement table");
-        let need = match n.requirement {
-            RequirementKind::Scope => Need::Scope,
-            RequirementKind::DefaultScope => Need::DefaultScope,
-            RequirementKind::None => Need::None,
-        };
         let mut notes =
             vec![format!("GraphQL {} ({}): {} [{}]", n.operation, g.source, n.fields.join(", "), n.sources.join(", "))];
         if n.held_by == HeldBy::TokenMinter {
@@ -93,13 +74,13 @@ pub(crate) fn classify_call(call: &Call) -> Result<Vec<Classified>, Error> {
         }
         out.push(Classified {
             method: Method::Post,
-            route: statement.route,
+            route: n.route,
             api,
             auth_scheme,
-            need,
+            need: Need::from(n.requirement),
             least: n.least_privileged,
             accepted: n.accepted,
-            conditional: statement.conditional,
+            conditional: n.conditional,
             confidence: Some(n.confidence),
             legacy: false,
             oauth_url: None,
@@ -108,7 +89,7 @@ pub(crate) fn classify_call(call: &Call) -> Result<Vec<Classified>, Error> {
         });
     }
     if !analysis.unknown.is_empty() {
-        let mut c = graphql(Method::Post, g.endpoint)?;
+        let mut c = graphql(Method::Post, &call.target, g.endpoint)?;
         c.need = Need::PerQuery;
         c.least = None;
         c.accepted = &[];
@@ -123,23 +104,18 @@ pub(crate) fn classify_call(call: &Call) -> Result<Vec<Classified>, Error> {
     Ok(out)
 }
 
-fn graphql(method: Method, g: Graphql) -> Result<Classified, Error> {
+fn graphql(method: Method, target: &str, g: Endpoint) -> Result<Classified, Error> {
+    g.require_post(method, target)?;
     let (api, route) = (g.api(), g.template());
-    if method != Method::Post {
-        return Err(Error::new(
-            ErrorKind::MethodNotDocumented,
-            format!("{method} {route} is not documented: {} requests are POST requests", api.info().name),
-        ));
-    }
     let auth_scheme = api.auth_scheme();
     let (need, least, accepted, confidence) = match g {
         // The bearer token is created with a token creation scope (or read from the Stencil page
         // context, which needs none: the plan assumes the token is created).
-        Graphql::Storefront => {
+        Endpoint::Storefront => {
             let scopes = auth_scheme.info().token_scopes;
             (Need::Scope, scopes.first().copied(), scopes, Some(Confidence::Documented))
         }
-        Graphql::Admin | Graphql::Account => (Need::PerQuery, None, &[][..], None),
+        Endpoint::Admin | Endpoint::Account => (Need::PerQuery, None, &[][..], None),
     };
     Ok(Classified {
         method,
@@ -158,11 +134,6 @@ fn graphql(method: Method, g: Graphql) -> Result<Classified, Error> {
     })
 }
 
-/// Recognize a GraphQL endpoint (see [`Endpoint::from_target`]).
-pub(crate) fn graphql_target(target: &str) -> Option<Graphql> {
-    Endpoint::from_target(target)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +141,7 @@ mod tests {
     #[test]
     fn graphql_is_post_only() {
         let e = classify(Method::Get, "/graphql").unwrap_err();
+        use crate::error::ErrorKind;
         assert_eq!(e.kind(), ErrorKind::MethodNotDocumented);
         let c = classify(Method::Post, "/graphql").unwrap();
         assert_eq!((c.need, c.least), (Need::Scope, Some(Scope::StoreStorefrontApi)));

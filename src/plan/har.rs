@@ -2,9 +2,9 @@
 //! request to a BigCommerce API.
 
 use super::calls::{CallList, GraphqlCall, Location, SkipReason, Skipped, Unresolved};
-use super::classify::{graphql_target, is_store_host, Graphql};
 use crate::datafile::vocab::{Host, Method};
 use crate::error::{Error, ErrorKind};
+use crate::graphql::is_store_host;
 use crate::graphql::Endpoint;
 use crate::resolve::resolve;
 use serde_json::Value;
@@ -187,7 +187,7 @@ fn entry(location: Location, method: &str, url: &str) -> Entry {
     if bigcommerce_api {
         return Entry::Take(m, url.to_owned());
     }
-    if graphql_target(url) == Some(Graphql::Storefront) {
+    if Endpoint::from_target(url) == Some(Endpoint::Storefront) {
         return Entry::Graphql(host, method.to_owned(), url.to_owned());
     }
     if !is_store_host(&host) {

@@ -44,7 +44,7 @@ pub use audit::{
 };
 pub use calls::{Call, CallList, GraphqlCall, Location, SkipReason, Skipped, Unresolved};
 
-use crate::datafile::vocab::{AccountType, AuthKind, Confidence, CredentialLocation, Method};
+use crate::datafile::vocab::{AccountType, AuthKind, Confidence, CredentialLocation, Method, RequirementKind};
 use crate::scope_set::ScopeSet;
 use crate::tables::{Api, AuthScheme, Scope};
 use cover::{authorizers, bit, cover, scopes, Mask};
@@ -70,6 +70,16 @@ pub enum Need {
     None,
     /// Scopes that depend on each GraphQL query: not determinable from the URL.
     PerQuery,
+}
+
+impl From<RequirementKind> for Need {
+    fn from(r: RequirementKind) -> Need {
+        match r {
+            RequirementKind::Scope => Need::Scope,
+            RequirementKind::DefaultScope => Need::DefaultScope,
+            RequirementKind::None => Need::None,
+        }
+    }
 }
 
 /// One documented operation (or GraphQL endpoint) the calls use, with every call to it.
