@@ -103,30 +103,15 @@ fn read_dir<T: serde::de::DeserializeOwned>(dir: &Path, sub: &str) -> Result<Vec
 }
 
 fn load(dir: &Path) -> Result<DataSet, String> {
-    let mut endpoints = Vec::new();
-    let ep_dir = dir.join("endpoints");
-    if ep_dir.is_dir() {
-        let mut names: Vec<String> = std::fs::read_dir(&ep_dir)
-            .map_err(|e| format!("data/endpoints: {e}"))?
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".toml"))
-            .collect();
-        names.sort();
-        for n in names {
-            let f: EndpointsFile = read(dir, &format!("endpoints/{n}"))?;
-            endpoints.push((n, f));
-        }
-    }
     Ok(DataSet {
-        graphql: read_dir(dir, "graphql")?,
         meta: read(dir, "meta.toml")?,
         account_types: read(dir, "account_types.toml")?,
         auth_schemes: read(dir, "auth_schemes.toml")?,
         apis: read(dir, "apis.toml")?,
         use_cases: read(dir, "use_cases.toml")?,
         scopes: read(dir, "scopes.toml")?,
-        endpoints,
+        endpoints: read_dir(dir, "endpoints")?,
+        graphql: read_dir(dir, "graphql")?,
     })
 }
 

@@ -278,3 +278,17 @@ fn cli_graphql_answers() {
     assert_eq!(run.code, 2);
     assert!(run.stdout.contains("invalid_graphql") && run.stdout.contains("line 2"), "{}", run.stdout);
 }
+
+#[test]
+fn cli_plan_reads_documents_beside_the_calls_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("q.graphql"), "{ store { translations(filters: {}) { edges { cursor } } } }")
+        .unwrap();
+    let calls = dir.path().join("calls.txt");
+    std::fs::write(&calls, "GRAPHQL admin q.graphql\n").unwrap();
+    // Run from the crate root: the document is found beside the calls file, not in the current folder.
+    let run = common::run(&["plan", "--from", calls.to_str().unwrap(), "--json"], None, "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["scopes"], serde_json::json!(["store_translations_read_only"]));
+}

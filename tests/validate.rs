@@ -10,20 +10,17 @@ fn read<T: serde::de::DeserializeOwned>(name: &str) -> T {
     toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn dir_files(sub: &str) -> Vec<String> {
+/// Every `*.toml` of `data/{sub}/`, read, with its name, sorted by name.
+fn read_dir<T: serde::de::DeserializeOwned>(sub: &str) -> Vec<(String, T)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(sub);
     let mut names: Vec<String> =
         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.retain(|n| n.ends_with(".toml"));
     names.sort();
-    names
+    names.into_iter().map(|n| (n.clone(), read(&format!("{sub}/{n}")))).collect()
 }
 
 fn data() -> DataSet {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/endpoints");
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
     DataSet {
         meta: read("meta.toml"),
         account_types: read("account_types.toml"),
@@ -31,8 +28,8 @@ fn data() -> DataSet {
         apis: read("apis.toml"),
         use_cases: read("use_cases.toml"),
         scopes: read("scopes.toml"),
-        endpoints: names.iter().map(|n| (n.clone(), read(&format!("endpoints/{n}")))).collect(),
-        graphql: dir_files("graphql").iter().map(|n| (n.clone(), read(&format!("graphql/{n}")))).collect(),
+        endpoints: read_dir("endpoints"),
+        graphql: read_dir("graphql"),
     }
 }
 

@@ -46,7 +46,10 @@ impl CallArgs {
         }
         let mut list = CallList::parse_args(&self.calls);
         if let Some(path) = &self.from {
-            list.extend(CallList::parse_calls(&read_text(path)?));
+            // `GRAPHQL api FILE` lines name documents beside the calls file (standard input: the
+            // current folder).
+            let dir = if path == "-" { None } else { std::path::Path::new(path).parent() };
+            list.extend(CallList::parse_calls_in(&read_text(path)?, dir.unwrap_or(std::path::Path::new(""))));
         }
         if let Some(path) = &self.har {
             let text = read_text(path)?;

@@ -260,7 +260,7 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
             e.push(&file, format!("spec {}", f.spec), m);
         }
     }
-    graphql::validate(&mut e, data, &apis, &scopes, &check_sources);
+    graphql::validate(&mut e, data, &pages, &apis, &scopes, &check_sources);
     if e.0.is_empty() {
         Ok(())
     } else {

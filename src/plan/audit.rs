@@ -435,7 +435,7 @@ impl Audit {
         let mut conditional: Vec<ConditionalNeed> = Vec::new();
         for c in &calls {
             for x in &c.conditional {
-                let held = cover::from_set(granted) & cover::authorizers(&[x.scope]) != 0;
+                let held = (held | implicit) & cover::authorizers(&[x.scope]) != 0;
                 match conditional.iter_mut().find(|n| n.scope == x.scope && n.when == x.when) {
                     Some(n) => n.calls.push(c.to_ref()),
                     None => conditional.push(ConditionalNeed {

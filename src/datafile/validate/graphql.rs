@@ -19,11 +19,11 @@ type SourceCheck<'a> = &'a dyn Fn(&mut Errors, &str, &str, &[String]);
 pub(super) fn validate(
     e: &mut Errors,
     data: &DataSet,
+    pages: &BTreeSet<&str>,
     apis: &BTreeMap<&str, &ApiEntry>,
     scopes: &BTreeMap<&str, &ScopeEntry>,
     check_sources: SourceCheck,
 ) {
-    let pages: BTreeSet<&str> = data.meta.docs.pages.iter().map(|p| p.as_str()).collect();
     let mut seen: BTreeMap<(&str, GraphqlOperation, &str), String> = BTreeMap::new();
     for (name, f) in &data.graphql {
         let file = format!("graphql/{name}");
