@@ -50,7 +50,7 @@ fn admin_translations_read_and_write() {
     let read = "query { store { translations(filters: {resourceType: PRODUCTS}) { edges { node { resourceId } } } } }";
     let a = analyze(Api::GraphqlAdmin, read).unwrap();
     assert_eq!(names(&a.scopes), ["store_translations_read_only"]);
-    assert!(a.complete && a.unknown.is_empty());
+    assert!(a.is_complete() && a.unknown.is_empty());
     assert_eq!(names(a.needs[0].accepted), ["store_translations_read_only", "store_translations"]);
     let both = format!("{read}\nmutation Up {{ translation {{ updateTranslations(input: {{}}) {{ __typename }} }} }}");
     let a = analyze(Api::GraphqlAdmin, &both).unwrap();
@@ -86,13 +86,13 @@ fn undocumented_fields_are_unknown_never_guessed() {
         analyze(Api::GraphqlAdmin, "{ store { translations(filters: {}) { edges { cursor } } somethingNew { id } } }")
             .unwrap();
     assert_eq!(a.unknown, ["store.somethingNew"]);
-    assert!(!a.complete);
+    assert!(!a.is_complete());
     assert_eq!(names(&a.scopes), ["store_translations_read_only"], "the rest is still answered");
     let a = analyze(Api::GraphqlAdmin, "subscription { anything { id } }").unwrap();
     assert_eq!(a.unknown, ["anything"]);
     assert!(a.scopes.is_empty() && a.token_scopes.is_empty());
     let a = analyze(Api::GraphqlAdmin, "query { __typename }").unwrap();
-    assert!(a.complete && a.scopes.is_empty(), "__typename needs nothing");
+    assert!(a.is_complete() && a.scopes.is_empty(), "__typename needs nothing");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn storefront_scopes_belong_to_the_token_minter() {
     let a = analyze(Api::GraphqlStorefront, "query { site { settings { storeName } } }").unwrap();
     assert!(a.scopes.is_empty());
     assert_eq!(names(&a.token_scopes), ["store_storefront_api"]);
-    assert!(a.complete);
+    assert!(a.is_complete());
     let inv = "query { site { products { edges { node { inventory { aggregated { availableToSell } } } } } } }";
     let a = analyze(Api::GraphqlStorefront, inv).unwrap();
     assert!(a.token_scopes.contains(&Scope::StoreStorefrontApi));

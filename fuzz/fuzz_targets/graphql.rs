@@ -14,7 +14,9 @@ fuzz_target!(|data: &[u8]| {
                 for s in a.scopes.iter().chain(&a.token_scopes) {
                     assert!(a.needs.iter().any(|n| n.least_privileged == Some(*s)));
                 }
-                assert_eq!(a.complete, a.unknown.is_empty());
+                for op in &a.operations {
+                    assert!(op.unknown.iter().all(|u| a.unknown.contains(u)));
+                }
             }
             Err(e) => assert!(!e.to_string().is_empty()),
         }

@@ -111,8 +111,18 @@ pub struct Analysis {
     /// Field paths the docs tie to no scope. While any is listed, `scopes` is what the docs say
     /// of the rest, not the whole answer.
     pub unknown: Vec<String>,
-    /// Whether every selected field is covered by a statement.
-    pub complete: bool,
+}
+
+impl Analysis {
+    /// Whether every selected field is covered by a statement (no field is `unknown`).
+    ///
+    /// ```
+    /// use bigcommerce_scopes::{graphql::analyze, Api};
+    /// assert!(!analyze(Api::GraphqlAdmin, "{ store { somethingNew } }").unwrap().is_complete());
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        self.unknown.is_empty()
+    }
 }
 
 /// Read a GraphQL document sent to `api` and say what it needs.
@@ -145,9 +155,10 @@ pub fn analyze(api: Api, document: &str) -> Result<Analysis, Error> {
             op_unknown.extend(root.unknown.iter().cloned());
             doc_unknown.extend(root.unknown.iter().cloned());
             let needs = needs(&root.covered, all);
+            let (scopes, token_scopes) = least_sets(&needs);
             fields.push(RootField {
-                scopes: least_set(&needs, HeldBy::Request),
-                token_scopes: least_set(&needs, HeldBy::TokenMinter),
+                scopes,
+                token_scopes,
                 name: root.name,
                 alias: root.alias,
                 position: root.position,
@@ -155,25 +166,25 @@ pub fn analyze(api: Api, document: &str) -> Result<Analysis, Error> {
                 unknown: root.unknown.into_iter().collect(),
             });
         }
-        let needs = needs(&op_needs, all);
+        let (scopes, token_scopes) = least_sets(&needs(&op_needs, all));
         operations.push(OperationReport {
             name: op.name,
             operation: op.kind,
             position: op.position,
             fields,
-            scopes: least_set(&needs, HeldBy::Request),
-            token_scopes: least_set(&needs, HeldBy::TokenMinter),
+            scopes,
+            token_scopes,
             unknown: op_unknown.into_iter().collect(),
         });
     }
     let needs = needs(&doc_needs, all);
+    let (scopes, token_scopes) = least_sets(&needs);
     Ok(Analysis {
         api,
         endpoint: endpoint.template(),
         operations,
-        scopes: least_set(&needs, HeldBy::Request),
-        token_scopes: least_set(&needs, HeldBy::TokenMinter),
-        complete: doc_unknown.is_empty(),
+        scopes,
+        token_scopes,
         unknown: doc_unknown.into_iter().collect(),
         needs,
     })
@@ -203,10 +214,13 @@ fn needs(covered: &BTreeMap<usize, BTreeSet<String>>, all: &'static [Statement])
         .collect()
 }
 
-/// The least-privileged scopes of the needs held by `holder`, without a read-only scope whose
-/// modify twin is also needed, in data order.
-fn least_set(needs: &[Need], holder: HeldBy) -> Vec<Scope> {
-    let wanted: BTreeSet<Scope> =
-        needs.iter().filter(|n| n.held_by == holder).filter_map(|n| n.least_privileged).collect();
-    wanted.iter().copied().filter(|s| !wanted.iter().any(|o| o != s && o.satisfies(*s))).collect()
+/// The least-privileged scopes of the needs, without a read-only scope whose modify twin is also
+/// needed, in data order: those of the requesting account, and those of the token's minting account.
+fn least_sets(needs: &[Need]) -> (Vec<Scope>, Vec<Scope>) {
+    let held_by = |holder: HeldBy| {
+        let wanted: BTreeSet<Scope> =
+            needs.iter().filter(|n| n.held_by == holder).filter_map(|n| n.least_privileged).collect();
+        wanted.iter().copied().filter(|s| !wanted.iter().any(|o| o != s && o.satisfies(*s))).collect()
+    };
+    (held_by(HeldBy::Request), held_by(HeldBy::TokenMinter))
 }

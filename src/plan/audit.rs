@@ -333,15 +333,31 @@ impl Audit {
             }
         }
 
+        // Scopes needed under a documented condition: reported with whether they are held, and
+        // never called excess (the condition may hold).
+        let mut conditional: Vec<ConditionalNeed> = Vec::new();
+        for c in &calls {
+            for x in &c.conditional {
+                let is_held = (held | implicit) & cover::authorizers(&[x.scope]) != 0;
+                match conditional.iter_mut().find(|n| n.scope == x.scope && n.when == x.when) {
+                    Some(n) => n.calls.push(c.to_ref()),
+                    None => conditional.push(ConditionalNeed {
+                        scope: x.scope,
+                        when: x.when,
+                        held: is_held,
+                        calls: vec![c.to_ref()],
+                    }),
+                }
+            }
+        }
         // Findings that requests of unknown requirement may contradict.
         let per_query: BTreeSet<Api> =
             calls.iter().filter(|c| c.requirement == Need::PerQuery).map(|c| c.api).collect();
         let metafields = uses_metafields(&calls);
         let doubt = |s: Scope| -> Option<String> {
-            let conditional =
-                calls.iter().find_map(|c| c.conditional.iter().find(|x| s.satisfies(x.scope)).map(|x| (c, x)));
-            if let Some((c, x)) = conditional {
-                return Some(format!("{} {} needs `{}` when {}", c.method, c.route, x.scope.name(), x.when));
+            if let Some(n) = conditional.iter().find(|n| s.satisfies(n.scope)) {
+                let c = &n.calls[0];
+                return Some(format!("{} {} needs `{}` when {}", c.method, c.route, n.scope.name(), n.when));
             }
             let apis: Vec<&str> = per_query
                 .iter()
@@ -432,21 +448,6 @@ impl Audit {
 
         let undetermined: Vec<CallRef> =
             calls.iter().filter(|c| c.requirement == Need::PerQuery).map(PlannedCall::to_ref).collect();
-        let mut conditional: Vec<ConditionalNeed> = Vec::new();
-        for c in &calls {
-            for x in &c.conditional {
-                let held = (held | implicit) & cover::authorizers(&[x.scope]) != 0;
-                match conditional.iter_mut().find(|n| n.scope == x.scope && n.when == x.when) {
-                    Some(n) => n.calls.push(c.to_ref()),
-                    None => conditional.push(ConditionalNeed {
-                        scope: x.scope,
-                        when: x.when,
-                        held,
-                        calls: vec![c.to_ref()],
-                    }),
-                }
-            }
-        }
         let mut notes = Vec::new();
         if !undetermined.is_empty() {
             let (verb, pronoun, their) =
