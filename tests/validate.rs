@@ -140,6 +140,9 @@ fn source_that_names_nothing() {
     scope_mut(&mut d, "store_cart").sources.push("docs:no/such/page.mdx#x".into());
     assert_error(&d, "scopes.toml", "scope store_cart", "pages do not list");
     let mut d = data();
+    scope_mut(&mut d, "store_cart").sources.push("docs:start/authentication/api-accounts.mdx".into());
+    assert_error(&d, "scopes.toml", "scope store_cart", "names no section");
+    let mut d = data();
     scope_mut(&mut d, "store_cart").sources.push("code:owner/repo/path.rs".into());
     assert_error(&d, "scopes.toml", "scope store_cart", "names no version");
     let mut d = data();

@@ -349,8 +349,8 @@ fn check_source(s: &str, k: &Known) -> Result<(), String> {
         if !k.pages.contains(page) {
             return Err(format!("source `{s}` names a page that meta.toml's [docs] pages do not list"));
         }
-        if section.contains(char::is_whitespace) {
-            return Err(format!("source `{s}`: the section is a page anchor (no spaces)"));
+        if section.is_empty() || section.contains(char::is_whitespace) {
+            return Err(format!("source `{s}` names no section: `docs:PAGE#anchor`, the heading's anchor"));
         }
         Ok(())
     } else if let Some(rest) = s.strip_prefix("code:") {
