@@ -21,7 +21,7 @@
 //! reason = "the storefront widget creates carts through the GraphQL Storefront API"
 //! ```
 
-use super::extract::{comments, Comment};
+use super::syntax::suppress::{comments, Comment};
 use super::findings::FindingKind;
 use crate::datafile::vocab::AccountType;
 use crate::error::{Error, ErrorKind};

@@ -3,8 +3,8 @@
 //! are tokenized. Binary, very large and unreadable files, symbolic links and walk errors are
 //! recorded, never fatal.
 
-use super::extract::{comments, extract, Comment, FileContext, RawCall};
-use super::lang::Language;
+use super::index::Source;
+use super::syntax::lang::Language;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use ignore::{WalkBuilder, WalkState};
 use serde::Serialize;
@@ -129,19 +129,11 @@ pub struct SkippedFile {
     pub detail: Option<String>,
 }
 
-/// What the walk found in one file.
-#[derive(Debug, Clone)]
-pub(crate) struct FileResult {
-    pub path: String,
-    pub language: Language,
-    pub calls: Vec<RawCall>,
-    pub comments: Vec<Comment>,
-}
-
 /// Everything the walk found.
 #[derive(Debug, Default)]
 pub(crate) struct Walked {
-    pub files: Vec<FileResult>,
+    /// The files that passed the prefilter, sorted by path.
+    pub sources: Vec<Source>,
     pub skipped: Vec<SkippedFile>,
     pub files_scanned: u64,
     pub bytes_scanned: u64,
@@ -170,8 +162,8 @@ pub(crate) fn relative(root: &Path, path: &Path) -> String {
     }
 }
 
-/// Walk and extract.
-pub(crate) fn walk(opts: &WalkOptions, ctx: &FileContext) -> Result<Walked, crate::Error> {
+/// Walk, and read the files that pass the prefilter.
+pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
     let mut paths = opts.paths.iter();
     let first = paths.next().cloned().unwrap_or_else(|| opts.root.clone());
     let mut builder = WalkBuilder::new(&first);
@@ -198,7 +190,7 @@ pub(crate) fn walk(opts: &WalkOptions, ctx: &FileContext) -> Result<Walked, crat
             ob.build().map_err(|e| crate::Error::new(crate::ErrorKind::InvalidInput, format!("ignore_paths: {e}")))?;
         builder.overrides(ov);
     }
-    let results: Mutex<Vec<FileResult>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<Source>> = Mutex::new(Vec::new());
     let skipped: Mutex<Vec<SkippedFile>> = Mutex::new(Vec::new());
     let files_scanned = AtomicU64::new(0);
     let bytes_scanned = AtomicU64::new(0);
@@ -231,7 +223,7 @@ pub(crate) fn walk(opts: &WalkOptions, ctx: &FileContext) -> Result<Walked, crat
             if !(ft.is_file() || (ft.is_symlink() && opts.follow_links)) && entry.depth() > 0 {
                 return WalkState::Continue;
             }
-            match scan_file(entry.path(), language, opts.max_file_size, ctx, &mut buf) {
+            match scan_file(entry.path(), language, opts.max_file_size, &mut buf) {
                 Scan::Skipped(reason, detail) => skip(entry.path(), reason, detail),
                 Scan::Read { bytes, result } => {
                     files_scanned.fetch_add(1, Ordering::Relaxed);
@@ -245,12 +237,12 @@ pub(crate) fn walk(opts: &WalkOptions, ctx: &FileContext) -> Result<Walked, crat
             WalkState::Continue
         })
     });
-    let mut files = results.into_inner().expect("no panics while holding the lock");
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut sources = results.into_inner().expect("no panics while holding the lock");
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
     let mut skipped = skipped.into_inner().expect("no panics while holding the lock");
     skipped.sort();
     skipped.dedup();
-    Ok(Walked { files, skipped, files_scanned: files_scanned.into_inner(), bytes_scanned: bytes_scanned.into_inner() })
+    Ok(Walked { sources, skipped, files_scanned: files_scanned.into_inner(), bytes_scanned: bytes_scanned.into_inner() })
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
@@ -265,7 +257,7 @@ fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
 
 enum Scan {
     Skipped(SkipReason, Option<String>),
-    Read { bytes: u64, result: Option<FileResult> },
+    Read { bytes: u64, result: Option<Source> },
 }
 
 /// Read `path` into `buf` (replacing its contents), or say why not: the size is checked before
@@ -297,8 +289,8 @@ fn read_file(path: &Path, max: u64, buf: &mut Vec<u8>) -> Result<(), Scan> {
     Ok(())
 }
 
-/// Read one file and extract its calls (if it passes the prefilter).
-fn scan_file(path: &Path, language: Language, max: u64, ctx: &FileContext, buf: &mut Vec<u8>) -> Scan {
+/// Read one file and keep it if it passes the prefilter.
+fn scan_file(path: &Path, language: Language, max: u64, buf: &mut Vec<u8>) -> Scan {
     if let Err(skipped) = read_file(path, max, buf) {
         return skipped;
     }
@@ -310,26 +302,15 @@ fn scan_file(path: &Path, language: Language, max: u64, ctx: &FileContext, buf: 
         return Scan::Skipped(SkipReason::Binary, None);
     }
     let n = bytes.len() as u64;
-    if !has_marker(bytes) {
+    let suppressions = memchr::memmem::find(bytes, b"bc-scopes:").is_some();
+    if !has_marker(bytes) && !suppressions {
         return Scan::Read { bytes: n, result: None };
     }
     let strong = STRONG_FILTER.find(bytes).is_some();
     // Valid UTF-8 is checked fast; invalid bytes become U+FFFD.
     let text = match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(bytes),
+        Ok(s) => s.to_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     };
-    let file_ctx = FileContext { strong, ..ctx.clone() };
-    // A defect in the extractor must cost one file, not the whole check: the file is reported as
-    // skipped (fuzzing looks for such defects; each one found becomes a regression test).
-    let scanned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        (extract(&text, language, &file_ctx), comments(&text))
-    }));
-    let Ok((calls, comments)) = scanned else {
-        return Scan::Skipped(SkipReason::ExtractorError, None);
-    };
-    if calls.is_empty() && comments.is_empty() {
-        return Scan::Read { bytes: n, result: None };
-    }
-    Scan::Read { bytes: n, result: Some(FileResult { path: String::new(), language, calls, comments }) }
+    Scan::Read { bytes: n, result: Some(Source { path: String::new(), language, text, strong }) }
 }

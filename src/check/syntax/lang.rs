@@ -68,6 +68,18 @@ impl Language {
         }
     }
 
+    /// JavaScript or TypeScript.
+    pub(crate) fn is_js(self) -> bool {
+        matches!(self, Language::JavaScript | Language::TypeScript)
+    }
+
+    /// Whether code of `other` can call code of this language directly (JavaScript and
+    /// TypeScript import each other).
+    pub(crate) fn same_family(self, other: Language) -> bool {
+        let js = |l: Language| matches!(l, Language::JavaScript | Language::TypeScript);
+        self == other || (js(self) && js(other))
+    }
+
     /// The operator that concatenates strings (`.` in PHP, `+` elsewhere).
     pub(crate) fn concat(self) -> &'static str {
         if self == Language::Php {

@@ -1,0 +1,170 @@
+//! The project-wide index: every file that can matter, tokenized once, with its functions and
+//! classes, and the names across files (functions by name, classes by name, subclasses by their
+//! parent), so that resolution can follow a path through a wrapper, a base class or a request
+//! class in another file.
+
+pub(crate) mod file;
+
+use super::syntax::lang::Language;
+use super::syntax::lexer::{lex, Lexed};
+use super::syntax::nav::Syntax;
+use file::FileIndex;
+use rustc_hash::FxHashMap;
+
+/// A source file that passed the prefilter.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    /// Path relative to the root, `/`-separated.
+    pub path: String,
+    pub language: Language,
+    pub text: String,
+    /// The file names BigCommerce (or its `X-Auth-Token` header, or a store hash).
+    pub strong: bool,
+}
+
+/// A file, tokenized and indexed.
+pub(crate) struct Parsed<'s> {
+    pub source: &'s Source,
+    pub lexed: Lexed<'s>,
+    pub index: FileIndex<'s>,
+    /// Tokenizing or indexing it failed (a defect): it is skipped.
+    pub failed: bool,
+}
+
+/// A function or class of the project: (file, index in that file's list).
+pub(crate) type Item = (usize, usize);
+
+/// Every file that can matter, and the names across them.
+pub(crate) struct Project<'s> {
+    pub files: Vec<Parsed<'s>>,
+    functions: FxHashMap<&'s str, Vec<Item>>,
+    classes: FxHashMap<&'s str, Vec<Item>>,
+    children: FxHashMap<&'s str, Vec<Item>>,
+}
+
+/// How deep class hierarchies are followed.
+const MAX_HIERARCHY: usize = 8;
+
+impl<'s> Project<'s> {
+    /// Tokenize and index `sources`, with `threads` threads.
+    pub(crate) fn build(sources: &'s [Source], threads: usize) -> Project<'s> {
+        let parsed = parallel_map(sources, threads, |s: &'s Source| {
+            let lexed = lex(&s.text, s.language);
+            let index = FileIndex::build(Syntax { l: &lexed, lang: s.language });
+            Parsed { source: s, lexed, index, failed: false }
+        });
+        // A defect in the lexer or the index costs one file (reported as skipped), not the check.
+        let files = parsed
+            .into_iter()
+            .zip(sources)
+            .map(|(p, s)| {
+                p.unwrap_or_else(|| Parsed { source: s, lexed: lex("", s.language), index: FileIndex::default(), failed: true })
+            })
+            .collect();
+        let mut p = Project { files, functions: FxHashMap::default(), classes: FxHashMap::default(), children: FxHashMap::default() };
+        for (fi, f) in p.files.iter().enumerate() {
+            for (i, func) in f.index.functions.iter().enumerate() {
+                p.functions.entry(func.name).or_default().push((fi, i));
+            }
+            for (i, c) in f.index.classes.iter().enumerate() {
+                p.classes.entry(c.name).or_default().push((fi, i));
+                if let Some(parent) = c.parent {
+                    p.children.entry(parent).or_default().push((fi, i));
+                }
+            }
+        }
+        p
+    }
+
+    /// The syntax view of a file.
+    pub(crate) fn syntax(&self, file: usize) -> Syntax<'_, 's> {
+        let f = &self.files[file];
+        Syntax { l: &f.lexed, lang: f.source.language }
+    }
+
+    /// The functions named `name`, anywhere.
+    pub(crate) fn functions_named(&self, name: &str) -> &[Item] {
+        self.functions.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The class named `name`, preferring one in `file`, then one in a file of the same language.
+    pub(crate) fn class_named(&self, name: &str, file: usize) -> Option<Item> {
+        let all = self.classes.get(name)?;
+        let lang = self.files[file].source.language;
+        all.iter()
+            .find(|c| c.0 == file)
+            .or_else(|| all.iter().find(|c| self.files[c.0].source.language.same_family(lang)))
+            .copied()
+    }
+
+    /// The parent of a class, if the project defines it.
+    pub(crate) fn parent(&self, class: Item) -> Option<Item> {
+        let c = &self.files[class.0].index.classes[class.1];
+        let p = self.class_named(c.parent?, class.0)?;
+        (p != class).then_some(p)
+    }
+
+    /// A class and its ancestors, nearest first.
+    pub(crate) fn lineage(&self, class: Item) -> Vec<Item> {
+        let mut out = vec![class];
+        while out.len() < MAX_HIERARCHY {
+            match self.parent(*out.last().expect("not empty")) {
+                Some(p) if !out.contains(&p) => out.push(p),
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The classes that extend a class, directly or not.
+    pub(crate) fn descendants(&self, class: Item) -> Vec<Item> {
+        let mut out: Vec<Item> = Vec::new();
+        let mut frontier = vec![class];
+        while let Some(c) = frontier.pop() {
+            let name = self.files[c.0].index.classes[c.1].name;
+            for &child in self.children.get(name).map_or(&[][..], Vec::as_slice) {
+                let same_family =
+                    self.files[child.0].source.language.same_family(self.files[class.0].source.language);
+                if same_family && child != class && !out.contains(&child) && out.len() < 256 {
+                    out.push(child);
+                    frontier.push(child);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `f` over `items` on up to `threads` threads, results in order; none where `f` panicked (a
+/// defect must cost one file, not the whole check).
+pub(crate) fn parallel_map<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    threads: usize,
+    f: impl Fn(&'a T) -> R + Sync,
+) -> Vec<Option<R>> {
+    let f = |t: &'a T| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(t))).ok();
+    let threads = threads.clamp(1, 64).min(items.len().max(1));
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut parts: Vec<Vec<(usize, Option<R>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let mut all: Vec<(usize, Option<R>)> = parts.iter_mut().flat_map(std::mem::take).collect();
+    all.sort_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, r)| r).collect()
+}

@@ -1,0 +1,164 @@
+//! Resolution: from the index to call sites. Each URL literal is evaluated (following
+//! assignments in scope, class members along the hierarchy, clients' base URLs, concatenations
+//! and interpolations) and followed to its uses. A value that still depends on a function's
+//! parameters or on a subclass's members becomes a template, resolved at the function's call
+//! sites (a wrapper) or in each subclass (a property). It reads tokens; it never runs code.
+
+mod bindings;
+mod calls;
+mod clients;
+mod members;
+mod method;
+mod project;
+mod sdk;
+pub(crate) mod target;
+mod templates;
+mod usage;
+pub(crate) mod value;
+
+pub(crate) use project::resolve_project;
+pub(crate) use templates::Template;
+
+use super::index::{Project, Source};
+use super::model::ViaKind;
+use super::syntax::lang::Language;
+use super::syntax::nav::Syntax;
+use crate::datafile::vocab::Method;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use value::Piece;
+
+/// How deep values and call contexts are followed.
+const MAX_DEPTH: u8 = 4;
+/// How many lines after an assignment its variable's uses are looked for.
+const FLOW_LINES: u32 = 80;
+
+/// How a raw call was found; files are indices into the project.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RawVia {
+    pub kind: ViaKind,
+    pub name: Option<String>,
+    /// The project file of the definition (none for an SDK model or a literal).
+    pub file: Option<usize>,
+    /// A file outside the project (an SDK model's data file).
+    pub data_file: Option<String>,
+    pub line: Option<u32>,
+}
+
+impl RawVia {
+    pub(crate) fn literal() -> RawVia {
+        RawVia { kind: ViaKind::Literal, name: None, file: None, data_file: None, line: None }
+    }
+}
+
+/// A call found in a file, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawCall {
+    pub line: u32,
+    pub column: u32,
+    /// The method, where the code shows it.
+    pub method: Option<Method>,
+    /// The URL expression as written (white space collapsed).
+    pub written: String,
+    /// What is resolved: interpolations replaced by placeholder values, base URLs joined.
+    pub target: String,
+    /// How the target was completed (base URL from the configuration, version assumed, …).
+    pub notes: Vec<String>,
+    /// How it was found.
+    pub via: RawVia,
+    /// For a GraphQL request: the document the code sends, and its line.
+    pub document: Option<(String, u32)>,
+}
+
+/// What the resolution knows beyond the file.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FileContext {
+    /// `[client] base_url` of bc-scopes.toml, for paths without a version.
+    pub base_url: Option<String>,
+    /// The file names BigCommerce (or its `X-Auth-Token` header, or a store hash): paths are
+    /// taken as BigCommerce's even where their root is not documented or their version is missing.
+    pub strong: bool,
+}
+
+/// Extract the calls of one source text, as a project of one file.
+pub(crate) fn extract(src: &str, lang: Language, ctx: &FileContext) -> Vec<RawCall> {
+    let sources = [Source { path: String::new(), language: lang, text: src.to_owned(), strong: ctx.strong }];
+    let project = Project::build(&sources, 1);
+    let base = FileContext { base_url: ctx.base_url.clone(), strong: false };
+    resolve_project(&project, &base, 1).into_iter().next().unwrap_or_default()
+}
+
+/// The resolution of one file of the project.
+pub(crate) struct Extractor<'l, 's> {
+    sx: Syntax<'l, 's>,
+    project: &'l Project<'s>,
+    file: usize,
+    ctx: FileContext,
+    /// Assignments: name → (token of the `=`, value range). Built only for the client search:
+    /// most files need the values of a few names, which [`Self::lookup`] finds without it.
+    vars: OnceCell<Vars<'l>>,
+    /// Clients with a known base URL: name → base. Built on first use (most files never ask).
+    clients: OnceCell<HashMap<String, Vec<Piece>>>,
+    /// The assignments found by [`Self::lookup`] for single names, while `vars` is not built. A
+    /// file asks for few names, most of them several times (`BASE` for every call).
+    found: RefCell<Vec<(Box<str>, Defs)>>,
+    /// Templates found while resolving (values that depend on parameters or subclasses).
+    templates: RefCell<Vec<Template>>,
+}
+
+/// Assignments by name: (token of the `=`, value range), in source order.
+type Vars<'l> = HashMap<Cow<'l, str>, Defs, rustc_hash::FxBuildHasher>;
+
+/// The assignments to one name, in source order. Most names have one: it is kept inline, which
+/// spares an allocation per name.
+#[derive(Debug, Default)]
+struct Defs {
+    first: Option<(usize, usize, usize)>,
+    rest: Vec<(usize, usize, usize)>,
+}
+
+impl Defs {
+    fn push(&mut self, d: (usize, usize, usize)) {
+        if self.first.is_none() {
+            self.first = Some(d);
+        } else {
+            self.rest.push(d);
+        }
+    }
+
+    fn iter(&self) -> impl DoubleEndedIterator<Item = &(usize, usize, usize)> {
+        self.first.iter().chain(&self.rest)
+    }
+}
+
+impl<'l, 's> std::ops::Deref for Extractor<'l, 's> {
+    type Target = Syntax<'l, 's>;
+    fn deref(&self) -> &Syntax<'l, 's> {
+        &self.sx
+    }
+}
+
+impl<'l, 's> Extractor<'l, 's> {
+    pub(crate) fn new(project: &'l Project<'s>, file: usize, base: &FileContext) -> Extractor<'l, 's> {
+        let ctx = FileContext { base_url: base.base_url.clone(), strong: project.files[file].source.strong };
+        Extractor {
+            sx: project.syntax(file),
+            project,
+            file,
+            ctx,
+            vars: OnceCell::new(),
+            clients: OnceCell::new(),
+            found: RefCell::default(),
+            templates: RefCell::default(),
+        }
+    }
+
+    /// The index of this file.
+    fn index(&self) -> &'l crate::check::index::file::FileIndex<'s> {
+        &self.project.files[self.file].index
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,144 @@
+//! Templates: requests whose path or method depends on a function's parameters or on members
+//! that subclasses define. They are summarised once where the request is sent, and completed at
+//! each call site (a wrapper) or in each subclass (a property).
+
+use super::target::to_target;
+use super::usage::Use;
+use super::value::{Piece, Var};
+use super::{Extractor, RawCall, RawVia};
+
+use crate::check::conventions::{method_from_name, method_from_str};
+use crate::datafile::vocab::Method;
+use crate::resolve::names_route;
+
+/// Where a template's method comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum MethodSrc {
+    /// Stated where the request is sent.
+    Known(Method),
+    /// A variable: a parameter (or its member), or a member a subclass defines; `true` when it
+    /// is an options object holding the method.
+    Var(Var, bool),
+    /// Not stated.
+    Unknown,
+}
+
+/// A request whose path or method is left open.
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    /// The project file where it is sent.
+    pub file: usize,
+    pub pieces: Vec<Piece>,
+    pub method: MethodSrc,
+    /// The base URL of the client it is sent through.
+    pub base: Option<Vec<Piece>>,
+    /// The version named by the client chain (`conn.v2.get`).
+    pub version: Option<&'static str>,
+    /// The file that sends it names BigCommerce.
+    pub strong: bool,
+    /// The line where it is sent.
+    pub line: u32,
+    /// How deep in wrappers it is (0: where the request is sent).
+    pub level: u8,
+    /// The wrapper its call sites call, once a level up.
+    pub via: Option<RawVia>,
+    /// The call to report if nothing completes the template (as written, placeholders filled).
+    pub fallback: Option<RawCall>,
+}
+
+impl Template {
+    /// The open variables of the template, in order.
+    pub(crate) fn vars(&self) -> impl Iterator<Item = &Var> {
+        let method = match &self.method {
+            MethodSrc::Var(v, _) => Some(v),
+            _ => None,
+        };
+        self.pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Var(v) => Some(v),
+                _ => None,
+            })
+            .chain(method)
+    }
+
+    /// The function whose parameters the template uses, if any: (file, function).
+    pub(crate) fn function(&self) -> Option<(usize, usize)> {
+        self.vars().find_map(|v| match v {
+            Var::Param { file, func, .. } | Var::ParamMember { file, func, .. } => Some((*file, *func)),
+            Var::Field { .. } => None,
+        })
+    }
+}
+
+impl<'l, 's> Extractor<'l, 's> {
+    /// The method of a use, as a template sees it.
+    pub(super) fn method_src(&self, u: &Use) -> MethodSrc {
+        if let Some(m) = u.method {
+            return MethodSrc::Known(m);
+        }
+        let Some((a, b, object)) = u.method_expr else { return MethodSrc::Unknown };
+        if object {
+            let text = self.span(a, b);
+            return match self.value_of(text, a, 0).into_iter().next() {
+                Some(Piece::Var(v)) => MethodSrc::Var(v, true),
+                _ => MethodSrc::Unknown,
+            };
+        }
+        let pieces = self.eval(a, b, 0);
+        match pieces.as_slice() {
+            [Piece::Text(t)] => method_from_str(t).map_or(MethodSrc::Unknown, MethodSrc::Known),
+            [Piece::Var(v)] => MethodSrc::Var(v.clone(), false),
+            _ => {
+                // `HttpMethod.Get`, `Method::POST` through a member or constant.
+                let t = self.text(b.saturating_sub(1));
+                method_from_name(t).map_or(MethodSrc::Unknown, MethodSrc::Known)
+            }
+        }
+    }
+
+    /// Decide what a use of the value `pieces` makes: the call as written, or a template (its
+    /// path or method is open). `written` is the call the pieces make as they are, if any.
+    pub(super) fn call_or_template(&self, pieces: &[Piece], u: &Use, line: u32, written: Option<RawCall>) -> Option<RawCall> {
+        let method = self.method_src(u);
+        let open = pieces.iter().any(|p| matches!(p, Piece::Var(_)));
+        let method_open = matches!(method, MethodSrc::Var(..));
+        if !open && !method_open {
+            return written;
+        }
+        let resolves = written.as_ref().is_some_and(|c| names_route(&c.target));
+        // A parameter in an id position (`/catalog/products/${id}`): the route is known as written.
+        if !method_open && resolves {
+            return written;
+        }
+        if !(u.http || u.method.is_some() || u.method_expr.is_some() || u.described) {
+            return None;
+        }
+        let base = u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients().get(r).cloned()));
+        self.templates.borrow_mut().push(Template {
+            file: self.file,
+            pieces: pieces.to_vec(),
+            method,
+            base,
+            version: u.version,
+            strong: self.ctx.strong,
+            line,
+            level: 0,
+            via: None,
+            fallback: written,
+        });
+        None
+    }
+
+    /// A template's pieces as a call's target, if they make one.
+    pub(super) fn target_of(&self, pieces: &[Piece], u: &Use) -> Option<(String, Vec<String>)> {
+        let client_base = || u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients().get(r).cloned()));
+        let http = u.http || u.method.is_some() || u.method_expr.is_some();
+        to_target(pieces, &client_base, u.version, &self.ctx, http)
+    }
+
+    /// Take the templates found.
+    pub(super) fn take_templates(&self) -> Vec<Template> {
+        std::mem::take(&mut *self.templates.borrow_mut())
+    }
+}

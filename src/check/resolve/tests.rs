@@ -1,0 +1,177 @@
+//! Unit tests of the per-file resolution.
+
+use super::*;
+use crate::check::conventions::method_from_name;
+use crate::check::syntax::suppress::comments;
+use crate::resolve::single_slashes;
+
+fn calls(src: &str, lang: Language) -> Vec<(Option<&'static str>, String)> {
+    extract(src, lang, &FileContext { base_url: None, strong: true })
+        .into_iter()
+        .map(|c| (c.method.map(Method::as_str), c.target))
+        .collect()
+}
+
+fn one(m: Option<&'static str>, t: &str) -> Vec<(Option<&'static str>, String)> {
+    vec![(m, t.to_owned())]
+}
+
+#[test]
+fn method_names() {
+    assert_eq!(method_from_name("PostAsync"), Some(Method::Post));
+    assert_eq!(method_from_name("getForObject"), Some(Method::Get));
+    assert_eq!(method_from_name("MethodPut"), Some(Method::Put));
+    assert_eq!(method_from_name("getProducts"), None);
+    assert_eq!(method_from_name("delete"), Some(Method::Delete));
+}
+
+#[test]
+fn js_fetch_axios_and_templates() {
+    let src = r#"
+const BASE = `https://api.bigcommerce.com/stores/${process.env.STORE_HASH}/v3`;
+await fetch(`${BASE}/catalog/products/${id}`, { method: 'PUT', body });
+const r = await axios.post(BASE + '/catalog/products/' + id + '/variants', v);
+fetch('/api/storefront/carts');
+"#;
+    assert_eq!(
+        calls(src, Language::TypeScript),
+        [
+            (Some("PUT"), "https://api.bigcommerce.com/stores/1/v3/catalog/products/1".to_owned()),
+            (Some("POST"), "https://api.bigcommerce.com/stores/1/v3/catalog/products/1/variants".to_owned()),
+            (Some("GET"), "/api/storefront/carts".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn doubled_slashes_from_joining_are_read_as_one() {
+    let src = r#"
+const BASE = `https://api.bigcommerce.com/stores/${storeHash}/`;
+await fetch(BASE + '/v3/catalog/products', { headers });
+await fetch(`${BASE}/v3/orders/${id}/transactions?q=a//b`);
+await got('/v3//customers');
+"#;
+    assert_eq!(
+        calls(src, Language::JavaScript),
+        [
+            (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/catalog/products".to_owned()),
+            (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/orders/1/transactions?q=a//b".to_owned()),
+            (Some("GET"), "/v3/customers".to_owned()),
+        ]
+    );
+    let ctx = FileContext { base_url: None, strong: true };
+    let found = extract(src, Language::JavaScript, &ctx);
+    assert!(found.iter().all(|c| c.notes.iter().any(|n| n.contains("`//` in the path read as `/`"))), "{found:?}");
+    assert_eq!(single_slashes("https://api.bigcommerce.com/stores/x/v3/a"), None);
+    assert_eq!(single_slashes("https://h//x?y//z#//").as_deref(), Some("https://h/x?y//z#//"));
+    assert_eq!(single_slashes("https://api.bigcommerce.com/stores//v3/a"), None);
+    assert_eq!(
+        single_slashes("https://api.bigcommerce.com/stores//v3//a").as_deref(),
+        Some("https://api.bigcommerce.com/stores//v3/a")
+    );
+}
+
+#[test]
+fn variable_flow_and_unknown_methods() {
+    let src = "const url = `/v3/orders/${id}`;\nconst res = await fetch(url, { method: 'DELETE' });\nconst u2 = '/v3/customers';\nsend(u2);\n";
+    assert_eq!(
+        calls(src, Language::JavaScript),
+        [(Some("DELETE"), "/v3/orders/1".to_owned()), (None, "/v3/customers".to_owned())]
+    );
+}
+
+#[test]
+fn clients_with_base_urls() {
+    let src = "const api = axios.create({ baseURL: 'https://api.bigcommerce.com/stores/' + hash + '/v3' });\napi.get('/catalog/brands');\nconst bc = new BigCommerce({ clientId: 'x', apiVersion: 'v3' });\nbc.delete('/catalog/products/' + id);\napp.get('/catalog/products', handler);\n";
+    assert_eq!(
+        calls(src, Language::JavaScript),
+        [
+            (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/catalog/brands".to_owned()),
+            (Some("DELETE"), "https://api.bigcommerce.com/stores/1/v3/catalog/products/1".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn one_word_paths_after_the_method_of_a_request() {
+    let php = "<?php\n$client = new Client(['base_uri' => \"https://api.bigcommerce.com/stores/{$hash}/v3/\"]);\n$client->request('GET', \"customers?id:in={$id}\");\n$client->requestAsync('POST', 'customers');\n$other->request('GET', 'customers');\n$client->request($m, 'customers');\n";
+    assert_eq!(
+        calls(php, Language::Php),
+        [
+            (Some("GET"), "https://api.bigcommerce.com/stores/1/v3/customers?id:in=1".to_owned()),
+            (Some("POST"), "https://api.bigcommerce.com/stores/1/v3/customers".to_owned()),
+        ]
+    );
+    let py = "client = httpx.Client(base_url=f\"https://api.bigcommerce.com/stores/{h}/v3/\")\nclient.request(\"DELETE\", \"customers\", params=p)\n";
+    assert_eq!(
+        calls(py, Language::Python),
+        [(Some("DELETE"), "https://api.bigcommerce.com/stores/1/v3/customers".to_owned())]
+    );
+}
+
+#[test]
+fn php_guzzle() {
+    let src = "<?php\n$client = new Client(['base_uri' => \"https://api.bigcommerce.com/stores/{$hash}/v2/\"]);\n$client->request('DELETE', \"orders/{$id}\");\n$r = $this->http->post(self::BASE . '/v3/catalog/products');\n";
+    assert_eq!(
+        calls(src, Language::Php),
+        [
+            (Some("DELETE"), "https://api.bigcommerce.com/stores/1/v2/orders/1".to_owned()),
+            (Some("POST"), "/v3/catalog/products".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn python_requests_and_format() {
+    let src = "BASE = f\"https://api.bigcommerce.com/stores/{STORE}/v3\"\nrequests.put(f\"{BASE}/catalog/products/{pid}\", json=p)\nhttpx.request(\"DELETE\", \"%s/v3/orders/%d\" % (b, i))\nrequests.get(\"{}/v2/orders/{}\".format(b, i))\n";
+    assert_eq!(
+        calls(src, Language::Python),
+        [
+            (Some("PUT"), "https://api.bigcommerce.com/stores/1/v3/catalog/products/1".to_owned()),
+            (Some("DELETE"), "/v3/orders/1".to_owned()),
+            (Some("GET"), "/v2/orders/1".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn ruby_faraday_and_net_http() {
+    let src = "conn = Faraday.new(url: \"https://api.bigcommerce.com/stores/#{hash}/v3\")\nconn.put(\"catalog/products/#{id}\") { |r| r.body = b }\nuri = URI(\"https://api.bigcommerce.com/stores/#{hash}/v2/orders/#{id}\")\nreq = Net::HTTP::Put.new(uri)\nget '/v3/orders' do\nend\n";
+    assert_eq!(
+        calls(src, Language::Ruby),
+        [
+            (Some("PUT"), "https://api.bigcommerce.com/stores/1/v3/catalog/products/1".to_owned()),
+            (Some("PUT"), "https://api.bigcommerce.com/stores/1/v2/orders/1".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn go_java_csharp_rust() {
+    let go = "req, _ := http.NewRequest(\"PUT\", fmt.Sprintf(\"%s/v3/catalog/products/%d\", base, id), body)\nresp, _ := http.Get(base + \"/v2/orders\")";
+    assert_eq!(
+        calls(go, Language::Go),
+        [(Some("PUT"), "/v3/catalog/products/1".to_owned()), (Some("GET"), "/v2/orders".to_owned())]
+    );
+    let java =
+        "HttpRequest r = HttpRequest.newBuilder().uri(URI.create(base + \"/v3/orders/\" + id)).DELETE().build();";
+    assert_eq!(calls(java, Language::Java), one(Some("DELETE"), "/v3/orders/1"));
+    let cs = "var r = await client.PostAsJsonAsync($\"{baseUrl}/v3/customers\", body);";
+    assert_eq!(calls(cs, Language::CSharp), one(Some("POST"), "/v3/customers"));
+    let rs = "let r = client.patch(format!(\"{}/v3/catalog/products/{}\", base, id)).send().await?;";
+    assert_eq!(calls(rs, Language::Rust), one(Some("PATCH"), "/v3/catalog/products/1"));
+}
+
+#[test]
+fn not_calls() {
+    let src = "console.log('GET /v3/orders failed');\nconst x = 'https://login.bigcommerce.com/oauth2/token';\nconst base = 'https://api.bigcommerce.com/stores/abc/v3/';\nconst other = '/v3/users';\n";
+    assert!(calls(src, Language::JavaScript).is_empty());
+}
+
+#[test]
+fn suppression_comments() {
+    let c = comments("// bc-scopes: ignore[excess, missing] -- cart widget\nx # bc-scopes: ignore\n");
+    assert_eq!(c[0].kinds, ["excess", "missing"]);
+    assert_eq!(c[0].reason.as_deref(), Some("cart widget"));
+    assert_eq!((c[1].line, c[1].kinds.len(), c[1].reason.clone()), (2, 0, None));
+}

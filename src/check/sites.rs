@@ -1,0 +1,155 @@
+//! Call sites: the raw calls of every file as reported calls (paths relative to the root, the
+//! method assumed where the code states none, how each was found), planned together.
+
+use super::index::Project;
+use super::model::{CallSite, GraphqlDocument, Via};
+use super::resolve::RawCall;
+use crate::datafile::vocab::{Method, Permission, RequirementKind};
+use crate::graphql::Endpoint;
+use crate::plan::{CallList, GraphqlCall, Location, Plan};
+use crate::resolve::resolve;
+use crate::tables::Scope;
+
+/// The call sites of the project, sorted by file, line and column, with the GraphQL document
+/// each sends (where the code holds it).
+pub(crate) fn call_sites(project: &Project<'_>, raw: Vec<Vec<RawCall>>) -> (Vec<CallSite>, Vec<Option<String>>) {
+    let mut calls = Vec::new();
+    for (fi, file_calls) in raw.into_iter().enumerate() {
+        let source = project.files[fi].source;
+        for c in file_calls {
+            let (assumed_method, note) = match c.method {
+                Some(_) => (None, None),
+                None => {
+                    let (m, note) = assume_method(&c.target);
+                    (Some(m), Some(note))
+                }
+            };
+            let mut notes = c.notes;
+            notes.extend(note);
+            let via = Via {
+                kind: c.via.kind,
+                name: c.via.name,
+                file: c.via.file.map(|f| project.files[f].source.path.clone()).or(c.via.data_file),
+                line: c.via.line.map(|l| l as usize),
+            };
+            let graphql = c.document.as_ref().and_then(|(doc, line)| {
+                let endpoint = Endpoint::from_target(&c.target)?;
+                let operations = operations(doc);
+                Some(GraphqlDocument { endpoint: endpoint.short_name(), operations, line: *line as usize })
+            });
+            calls.push((
+                CallSite {
+                    file: source.path.clone(),
+                    line: c.line as usize,
+                    column: c.column as usize,
+                    method: c.method,
+                    target: c.written,
+                    route: None,
+                    least_privileged: None,
+                    assumed_method,
+                    resolved_target: c.target,
+                    requirement: None,
+                    api: None,
+                    language: source.language,
+                    notes,
+                    via,
+                    graphql,
+                },
+                c.document.map(|d| d.0),
+            ));
+        }
+    }
+    calls.sort_by(|a, b| {
+        let (a, b) = (&a.0, &b.0);
+        (&a.file, a.line, a.column, a.method, &a.resolved_target).cmp(&(&b.file, b.line, b.column, b.method, &b.resolved_target))
+    });
+    calls.into_iter().unzip()
+}
+
+/// The plan of the call sites, each one call whose location is its index (1-based); GraphQL
+/// requests with their documents where the code holds them. The route, scope and requirement
+/// of each planned call are written back to its site.
+pub(crate) fn plan(calls: &mut [CallSite], documents: &[Option<String>], account_type: Option<crate::datafile::vocab::AccountType>) -> (CallList, Plan) {
+    let mut list = CallList::new();
+    for (i, c) in calls.iter().enumerate() {
+        let loc = Location::Line(i + 1);
+        match (documents.get(i).and_then(Option::as_ref), Endpoint::from_target(&c.resolved_target)) {
+            (Some(doc), Some(endpoint)) => {
+                let call = GraphqlCall { endpoint, document: doc.clone(), source: format!("{}:{}", c.file, c.line) };
+                list.push_graphql(loc, c.resolved_target.clone(), call);
+            }
+            _ => list.push(loc, c.effective_method(), c.resolved_target.clone()),
+        }
+    }
+    let plan = Plan::new(&list, account_type);
+    for pc in &plan.calls {
+        for loc in &pc.locations {
+            if let Location::Line(n) = loc {
+                if let Some(c) = calls.get_mut(n - 1) {
+                    c.route = Some(pc.route);
+                    c.least_privileged = pc.least_privileged;
+                    c.requirement = Some(pc.requirement);
+                    c.api = Some(pc.api);
+                }
+            }
+        }
+    }
+    (list, plan)
+}
+
+/// The operations a GraphQL document defines (`query Name`, `mutation`), by a light read: the
+/// analysis proper is the plan's.
+fn operations(doc: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = doc.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
+    for w in words.windows(2) {
+        if matches!(w[0], "query" | "mutation" | "subscription") {
+            out.push(format!("{} {}", w[0], w[1]));
+        }
+    }
+    if out.is_empty() && doc.trim_start().starts_with('{') {
+        out.push("query".to_owned());
+    }
+    out
+}
+
+/// For a call whose method the code does not show: the documented method with the strongest
+/// requirement (a scope over the default scope over none; a modify scope over a read-only one;
+/// then the one whose scope covers the most of the others'), and the note saying so.
+fn assume_method(target: &str) -> (Method, String) {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if path.ends_with("/graphql") {
+        return (Method::Post, "method not shown in the code: POST assumed (GraphQL)".to_owned());
+    }
+    let order = [Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Get];
+    let found: Vec<(Method, RequirementKind, Option<Scope>)> = order
+        .iter()
+        .filter_map(|&m| resolve(m, target).ok().map(|r| (m, r.requirement(), r.least_privileged())))
+        .collect();
+    let rank = |(m, req, least): &(Method, RequirementKind, Option<Scope>)| {
+        let req_rank = match req {
+            RequirementKind::Scope => 2,
+            RequirementKind::DefaultScope => 1,
+            RequirementKind::None => 0,
+        };
+        let modify = least.is_some_and(|s| s.info().permission != Permission::ReadOnly);
+        let covers = found.iter().filter(|o| matches!((least, o.2), (Some(a), Some(b)) if a.satisfies(b))).count();
+        let pref = order.len() - order.iter().position(|o| o == m).unwrap_or(0);
+        (req_rank, modify, covers, pref)
+    };
+    match found.iter().max_by_key(|x| rank(x)) {
+        Some(best) if found.len() > 1 => {
+            let all: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+            (
+                best.0,
+                format!(
+                    "method not shown in the code: {} assumed, the strongest requirement among the documented methods ({})",
+                    best.0,
+                    all.join(", ")
+                ),
+            )
+        }
+        Some(best) => (best.0, format!("method not shown in the code: {} assumed, the only documented method", best.0)),
+        None => (Method::Get, "method not shown in the code".to_owned()),
+    }
+}
