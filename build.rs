@@ -9,6 +9,9 @@ mod datafile;
 #[path = "build/graphql.rs"]
 mod gen_graphql;
 
+#[path = "build/sdks.rs"]
+mod gen_sdks;
+
 use datafile::schema::*;
 use datafile::template::{crossed, is_param, Template};
 use datafile::vocab::*;
@@ -43,10 +46,17 @@ fn main() {
         Ok(d) => d,
         Err(msg) => fail(&[msg]),
     };
-    if let Err(errors) = datafile::validate::validate(&data) {
-        fail(&errors.iter().map(|e| e.to_string()).collect::<Vec<_>>());
+    let sdks = gen_sdks::load(&data_dir).unwrap_or_else(|msg| fail(&[msg]));
+    let mut errors = match datafile::validate::validate(&data) {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+    };
+    errors.extend(gen_sdks::validate(&data, &sdks));
+    if !errors.is_empty() {
+        fail(&errors);
     }
-    let code = generate(&data);
+    let mut code = generate(&data);
+    gen_sdks::generate(&mut code, &data, &sdks);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("tables.rs"), code).expect("write generated tables");
     let m = &data.meta;

@@ -361,7 +361,7 @@ fn check_source(s: &str, k: &Known) -> Result<(), String> {
 }
 
 /// `OWNER/REPO@VERSION/PATH`: the repository, the version (tag or commit) and the file.
-fn check_code_source(rest: &str) -> Result<(), &'static str> {
+pub(crate) fn check_code_source(rest: &str) -> Result<(), &'static str> {
     let (repo, at) = rest.split_once('@').ok_or("names no version (`OWNER/REPO@VERSION/PATH`)")?;
     let (owner, name) = repo.split_once('/').ok_or("names no repository owner")?;
     let (version, path) = at.split_once('/').ok_or("names no file after the version")?;

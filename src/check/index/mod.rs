@@ -40,6 +40,8 @@ pub(crate) struct Project<'s> {
     functions: FxHashMap<&'s str, Vec<Item>>,
     classes: FxHashMap<&'s str, Vec<Item>>,
     children: FxHashMap<&'s str, Vec<Item>>,
+    /// Whether each SDK's markers were seen in the project (asked once per SDK).
+    sdks_seen: std::sync::Mutex<FxHashMap<&'static str, bool>>,
 }
 
 /// How deep class hierarchies are followed.
@@ -54,14 +56,19 @@ impl<'s> Project<'s> {
             Parsed { source: s, lexed, index, failed: false }
         });
         // A defect in the lexer or the index costs one file (reported as skipped), not the check.
-        let files = parsed
+        let files: Vec<Parsed<'s>> = parsed
             .into_iter()
             .zip(sources)
             .map(|(p, s)| {
                 p.unwrap_or_else(|| Parsed { source: s, lexed: lex("", s.language), index: FileIndex::default(), failed: true })
             })
             .collect();
-        let mut p = Project { files, functions: FxHashMap::default(), classes: FxHashMap::default(), children: FxHashMap::default() };
+        if std::env::var_os("BC_SCOPES_DEBUG").is_some() {
+            for f in &files_dbg(&files[..]) {
+                eprintln!("{f}");
+            }
+        }
+        let mut p = Project { files, functions: FxHashMap::default(), classes: FxHashMap::default(), children: FxHashMap::default(), sdks_seen: Default::default() };
         for (fi, f) in p.files.iter().enumerate() {
             for (i, func) in f.index.functions.iter().enumerate() {
                 p.functions.entry(func.name).or_default().push((fi, i));
@@ -82,9 +89,21 @@ impl<'s> Project<'s> {
         Syntax { l: &f.lexed, lang: f.source.language }
     }
 
-    /// The functions named `name`, anywhere.
-    pub(crate) fn functions_named(&self, name: &str) -> &[Item] {
-        self.functions.get(name).map_or(&[], Vec::as_slice)
+    /// Whether the project defines a function or method named `name`.
+    pub(crate) fn defines_function(&self, name: &str) -> bool {
+        self.functions.contains_key(name)
+    }
+
+    /// Whether SDK `id` is in use, computed once by `seen`.
+    pub(crate) fn sdk_markers_seen(&self, id: &'static str, seen: impl FnOnce() -> bool) -> bool {
+        if let Some(&v) = self.sdks_seen.lock().ok().and_then(|m| m.get(id).copied()).as_ref() {
+            return v;
+        }
+        let v = seen();
+        if let Ok(mut m) = self.sdks_seen.lock() {
+            m.insert(id, v);
+        }
+        v
     }
 
     /// The class named `name`, preferring one in `file`, then one in a file of the same language.
@@ -167,4 +186,14 @@ pub(crate) fn parallel_map<'a, T: Sync, R: Send>(
     let mut all: Vec<(usize, Option<R>)> = parts.iter_mut().flat_map(std::mem::take).collect();
     all.sort_by_key(|(i, _)| *i);
     all.into_iter().map(|(_, r)| r).collect()
+}
+
+fn files_dbg(files: &[Parsed<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in files {
+        let fns: Vec<String> = f.index.functions.iter().map(|g| format!("{}({}){:?}c{:?}", g.name, g.params.iter().map(|p| p.name).collect::<Vec<_>>().join(","), g.body, g.class)).collect();
+        let cls: Vec<String> = f.index.classes.iter().map(|c| format!("{}<{:?} {:?} [{}]", c.name, c.parent, c.body, c.members.iter().map(|m| m.name).collect::<Vec<_>>().join(","))).collect();
+        out.push(format!("{}: fns {} | classes {}", f.source.path, fns.join(" "), cls.join(" ")));
+    }
+    out
 }

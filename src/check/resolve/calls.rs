@@ -74,19 +74,22 @@ impl<'l, 's> Extractor<'l, 's> {
         if ix.functions.is_empty() {
             return;
         }
-        let mut done = vec![false; self.n()];
+        let mut seen: Vec<(usize, usize)> = Vec::new();
         for f in &ix.functions {
             let (a, b) = f.body;
             for k in a..b.min(self.n()) {
-                if consumed[k] || done[k] || !self.sink_candidate(k, f) {
+                if consumed[k] || !self.sink_candidate(k, f) {
                     continue;
                 }
+                // The operand (`$this->endpoint`, `this.getPath()`, `path`) and the
+                // concatenation around it.
                 let s = self.operand_start(k).unwrap_or(k);
-                let (x, y) = self.expand(k);
-                let (x, y) = (x.min(s), y);
-                for d in done.iter_mut().take(y).skip(x) {
-                    *d = true;
+                let e = if self.is(k + 1, "(") { self.close_of(k + 1) + 1 } else { k + 1 };
+                let (x, y) = self.concatenation(s, e);
+                if seen.contains(&(x, y)) {
+                    continue;
                 }
+                seen.push((x, y));
                 let pieces = self.eval(x, y, 0);
                 if !pieces.iter().any(|p| matches!(p, super::value::Piece::Var(_))) {
                     continue;
@@ -111,6 +114,26 @@ impl<'l, 's> Extractor<'l, 's> {
                 }
             }
         }
+    }
+
+    /// The concatenation around the operand `s..e`.
+    fn concatenation(&self, s: usize, e: usize) -> (usize, usize) {
+        let mut b = e;
+        while b + 1 < self.n() && self.is_concat(b) {
+            let next = self.operand_end(b + 1);
+            if next <= b + 1 {
+                break;
+            }
+            b = next;
+        }
+        let mut a = s;
+        while a >= 2 && self.is_concat(a - 1) {
+            match self.operand_start(a - 2) {
+                Some(x) if x < a - 1 => a = x,
+                _ => break,
+            }
+        }
+        (a, b)
     }
 
     /// Whether token `k` of function `f`'s body may start a value that depends on a parameter or

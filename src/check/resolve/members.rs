@@ -45,19 +45,35 @@ impl<'l, 's> Extractor<'l, 's> {
     /// definition or an ancestor's; a [`Var::Field`] where only subclasses can say.
     pub(super) fn member_value(&self, name: &str, at: usize, depth: u8) -> Vec<Piece> {
         let name = norm_name(name);
-        let Some(c) = self.index().class_at(at) else {
+        // Completing for a subclass: the instance is of that class (virtual dispatch).
+        let this = self.this_class.get();
+        let Some(c) = this.or_else(|| self.index().class_at(at).map(|c| (self.file, c))) else {
             // A script's `self.base` outside any class: the plain binding, if any.
             return match self.lookup(name, at) {
                 Some((a, b)) => self.eval(a, b, depth + 1),
                 None => vec![Piece::Hole(name.to_owned())],
             };
         };
-        for item in self.project.lineage((self.file, c)) {
+        // A member a subclass redefines depends on the instance's class.
+        if this.is_none() && self.overridden(c, name) {
+            return vec![Piece::Var(Var::Field { class: c, name: name.to_owned() })];
+        }
+        for item in self.project.lineage(c) {
             if let Some(v) = self.with_file(item.0, |x| x.class_member(item.1, name, depth)) {
                 return v;
             }
         }
-        vec![Piece::Var(Var::Field { class: (self.file, c), name: name.to_owned() })]
+        vec![Piece::Var(Var::Field { class: c, name: name.to_owned() })]
+    }
+
+    /// Whether a subclass of `c` defines member `name` (a field, or a getter of it).
+    fn overridden(&self, c: Item, name: &str) -> bool {
+        self.project.descendants(c).into_iter().any(|d| {
+            let ix = &self.project.files[d.0].index;
+            let cls = &ix.classes[d.1];
+            cls.members.iter().any(|m| m.name == name)
+                || ix.functions.iter().any(|f| f.class == Some(d.1) && f.returns.is_some() && getter_of(f.name, name))
+        })
     }
 
     /// Run `f` on the resolution of project file `file` (this one, or a fresh one for another).
@@ -66,7 +82,10 @@ impl<'l, 's> Extractor<'l, 's> {
             f(self)
         } else {
             let base = super::FileContext { base_url: self.ctx.base_url.clone(), strong: false };
-            f(&Extractor::new(self.project, file, &base))
+            let x = Extractor::new(self.project, file, &base);
+            x.this_class.set(self.this_class.get());
+            let x = Extractor { origin: self.origin.clone(), ..x };
+            f(&x)
         }
     }
 
@@ -81,7 +100,8 @@ impl<'l, 's> Extractor<'l, 's> {
         for m in c.members.iter().filter(|m| m.name == name) {
             let v = self.eval(m.value.0, m.value.1, depth + 1);
             let v = self.with_defaults(v, m.in_function);
-            if v.iter().any(Piece::is_text) {
+            // `protected $endpoint = '';` in a base class: subclasses say.
+            if v.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) || v.iter().any(|p| matches!(p, Piece::Var(_))) {
                 return Some(v);
             }
         }

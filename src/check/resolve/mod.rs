@@ -105,6 +105,10 @@ pub(crate) struct Extractor<'l, 's> {
     found: RefCell<Vec<(Box<str>, Defs)>>,
     /// Templates found while resolving (values that depend on parameters or subclasses).
     templates: RefCell<Vec<Template>>,
+    /// The class of the instance, while a template is completed for a subclass.
+    this_class: std::cell::Cell<Option<crate::check::index::Item>>,
+    /// The first string literal read while completing for a subclass: where its value is written.
+    origin: std::rc::Rc<std::cell::Cell<Option<(usize, usize)>>>,
 }
 
 /// Assignments by name: (token of the `=`, value range), in source order.
@@ -151,6 +155,8 @@ impl<'l, 's> Extractor<'l, 's> {
             clients: OnceCell::new(),
             found: RefCell::default(),
             templates: RefCell::default(),
+            this_class: std::cell::Cell::new(None),
+            origin: std::rc::Rc::default(),
         }
     }
 

@@ -59,6 +59,11 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
         originals.push(t.clone());
         origin.push(i);
     }
+    if std::env::var_os("BC_SCOPES_DEBUG").is_some() {
+        for t in &queue {
+            eprintln!("template {}:{} {:?} method {:?} fn {:?}", project.files[t.file].source.path, t.line, t.pieces, t.method, t.function());
+        }
+    }
     let mut extractors: Vec<Option<Extractor<'_, '_>>> = (0..project.files.len()).map(|_| None).collect();
     for level in 0..MAX_LEVELS {
         let mut next: Vec<Template> = Vec::new();
@@ -273,12 +278,13 @@ impl<'l, 's> Extractor<'l, 's> {
                         None => pieces.push(Piece::Hole(String::new())),
                     }
                 }
-                Piece::Var(Var::Field { name, .. }) => match on_class {
-                    Some(c) => {
-                        let (v, at) = self.field_in(c, name)?;
+                Piece::Var(Var::Field { name, .. }) => match on_class.and_then(|c| self.field_in(c, name)) {
+                    Some((v, at)) => {
                         filled_field.get_or_insert((name.clone(), at.0, at.1));
                         pieces.extend(v);
                     }
+                    // A member only the running program sets (a store hash): a value.
+                    None if on_class.is_some() => pieces.push(Piece::Hole(String::new())),
                     None => pieces.push(p.clone()),
                 },
                 other => pieces.push(other.clone()),
@@ -311,16 +317,20 @@ impl<'l, 's> Extractor<'l, 's> {
         // Still open on this caller's own parameters: a wrapper of the wrapper.
         let caller = self.index().function_at(site.name_tok);
         let open_here = t2.vars().any(|v| matches!(v, Var::Param { file: f, func: g, .. } | Var::ParamMember { file: f, func: g, .. } if *f == self.file && Some(*g) == caller));
-        if open_here {
-            return Some(Completion::Template(Template { fallback: None, ..t2 }));
-        }
         let pieces: Vec<Piece> = t2.pieces.iter().map(|p| match p {
             Piece::Var(_) => Piece::Hole(String::new()),
             other => other.clone(),
         }).collect();
         let ctx = FileContext { base_url: self.ctx.base_url.clone(), strong: t.strong || self.ctx.strong };
         let tb = t.base.clone();
-        let (target, notes) = super::target::to_target(&pieces, &|| tb.clone(), t.version, &ctx, true)?;
+        let made = super::target::to_target(&pieces, &|| tb.clone(), t.version, &ctx, true);
+        let method_open = matches!(t2.method, MethodSrc::Var(..));
+        // Open only in an id position (`catalog/products/${productId}/images`): a call here.
+        let resolves = made.as_ref().is_some_and(|(target, _)| crate::resolve::names_route(target));
+        if open_here && (method_open || !resolves) {
+            return Some(Completion::Template(Template { fallback: None, ..t2 }));
+        }
+        let (target, notes) = made?;
         let (line, column) = self.position(first_arg.filter(|&x| self.l.str_at(x).is_some()).unwrap_or(site.name_tok));
         let end = site.open.map_or_else(|| self.expr_end(site.name_tok), |o| self.close_of(o) + 1);
         let start = site.receiver.unwrap_or(site.name_tok);
@@ -425,34 +435,42 @@ impl<'l, 's> Extractor<'l, 's> {
         None
     }
 
-    /// The value of member `name` in class `c` (or its ancestors) and where it is defined.
+    /// The value of member `name` for an instance of class `c`, and the line where it is written.
     fn field_in(&self, c: Item, name: &str) -> Option<(Vec<Piece>, (usize, u32))> {
-        for item in self.project.lineage(c) {
-            let found = self.with_file(item.0, |x| {
-                let v = x.class_member(item.1, name, 1)?;
-                let cls = &x.index().classes[item.1];
-                let tok = cls.members.iter().find(|m| m.name == name).map(|m| m.value.0).or_else(|| {
-                    x.index().functions.iter().find(|f| f.class == Some(item.1) && f.returns.is_some() && f.name.to_ascii_lowercase().contains(&name.to_ascii_lowercase())).and_then(|f| f.returns).map(|r| r.0)
-                })?;
-                Some((v, x.l.toks.get(tok).map_or(1, |t| t.line)))
-            });
-            if let Some((v, line)) = found {
-                return Some((v, (item.0, line)));
-            }
+        let saved = (self.this_class.get(), self.origin.get());
+        self.this_class.set(Some(c));
+        self.origin.set(None);
+        let v = self.member_value(name, 0, 1);
+        let origin = self.origin.get();
+        self.this_class.set(saved.0);
+        self.origin.set(saved.1);
+        if !v.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) {
+            return None;
         }
-        None
+        let at = match origin {
+            Some((f, tok)) => (f, self.project.files[f].lexed.toks.get(tok).map_or(1, |t| t.line)),
+            None => (c.0, self.project.files[c.0].lexed.toks[self.project.files[c.0].index.classes[c.1].name_tok].line),
+        };
+        Some((v, at))
     }
 
     /// Complete template `t` in subclass `d` (a file of this extractor): its open members are
     /// `d`'s. The call is placed at the member's definition.
     pub(super) fn complete_in_class(&self, t: &Template, d: Item) -> Option<RawCall> {
         let mut pieces = Vec::new();
-        let mut place: Option<(String, usize)> = None;
+        let mut place: Option<String> = None;
+        self.this_class.set(Some(d));
+        self.origin.set(None);
+        let mut ok = true;
         for p in &t.pieces {
             match p {
                 Piece::Var(Var::Field { name, .. }) => {
-                    let (v, tok) = self.own_member(d.1, name)?;
-                    place.get_or_insert((name.clone(), tok));
+                    let v = self.member_value(name, 0, 1);
+                    if !v.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) {
+                        ok = false;
+                        break;
+                    }
+                    place.get_or_insert(name.clone());
                     pieces.extend(v);
                 }
                 Piece::Var(_) => pieces.push(Piece::Hole(String::new())),
@@ -461,39 +479,32 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         let method = match &t.method {
             MethodSrc::Known(m) => Some(*m),
-            MethodSrc::Var(Var::Field { name, .. }, _) => match self.field_in(d, name) {
-                Some((v, _)) => match method_of_pieces(&v, None) {
-                    MethodSrc::Known(m) => Some(m),
-                    _ => None,
-                },
-                None => None,
+            MethodSrc::Var(Var::Field { name, .. }, _) => match method_of_pieces(&self.member_value(name, 0, 1), None) {
+                MethodSrc::Known(m) => Some(m),
+                _ => None,
             },
             _ => None,
         };
-        let (name, tok) = place?;
+        self.this_class.set(None);
+        let origin = self.origin.take();
+        let name = place.filter(|_| ok)?;
+        // Placed where the value is written in this subclass (else at its name).
+        let (line, column, written) = match origin {
+            Some((f, tok)) if f == self.file => {
+                let (l, c) = self.position(tok);
+                (l, c, self.written(tok, tok + 1))
+            }
+            _ => {
+                let tok = self.index().classes[d.1].name_tok;
+                let (l, c) = self.position(tok);
+                (l, c, self.text(tok).to_owned())
+            }
+        };
         let ctx = FileContext { base_url: self.ctx.base_url.clone(), strong: t.strong || self.ctx.strong };
         let tb = t.base.clone();
         let (target, notes) = super::target::to_target(&pieces, &|| tb.clone(), t.version, &ctx, true)?;
-        let (line, column) = self.position(tok);
-        let end = self.expr_end(tok);
         let via = RawVia { kind: ViaKind::Property, name: Some(name), file: Some(t.file), data_file: None, line: Some(t.line) };
-        Some(RawCall { line, column, method, written: self.written(tok, end), target, notes, via, document: None })
-    }
-
-    /// Member `name` defined by class `c` of this file itself (not inherited): its value and the
-    /// token where the value starts.
-    fn own_member(&self, c: usize, name: &str) -> Option<(Vec<Piece>, usize)> {
-        let v = self.class_member(c, name, 1)?;
-        let cls = &self.index().classes[c];
-        let tok = cls.members.iter().find(|m| m.name == name).map(|m| m.value.0).or_else(|| {
-            self.index()
-                .functions
-                .iter()
-                .find(|f| f.class == Some(c) && f.returns.is_some() && f.name.to_ascii_lowercase().contains(&name.to_ascii_lowercase().trim_start_matches("get")))
-                .and_then(|f| f.returns)
-                .map(|r| r.0)
-        })?;
-        Some((v, tok))
+        Some(RawCall { line, column, method, written, target, notes, via, document: None })
     }
 
     /// The method an argument gives: `'POST'`, `:put`, `HttpMethod.Post`, an options object, or

@@ -199,6 +199,14 @@ impl<'l, 's> Extractor<'l, 's> {
     fn url_position(&self, open: usize, a: usize) -> bool {
         let args = self.args(open);
         let Some(pos) = args.iter().position(|r| r.0 <= a && a < r.1.max(r.0 + 1)) else { return false };
+        let method_like = |x: usize, y: usize| {
+            let t = self.text(y.saturating_sub(1)).to_ascii_lowercase();
+            let t = t.trim_start_matches(['$', '@', '_']);
+            self.value_method(x).is_some() || t.ends_with("method") || t == "verb"
+        };
+        if args.len() > pos + 1 && method_like(args[pos].0, args[pos].1) {
+            return false;
+        }
         args[..pos].iter().all(|&(x, y)| {
             let t = self.text(y.saturating_sub(1)).to_ascii_lowercase();
             let t = t.trim_start_matches(['$', '@', '_']);
