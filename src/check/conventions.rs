@@ -119,7 +119,7 @@ pub(crate) fn prints(segs: &[&str]) -> bool {
         return !matches!(last, "Print" | "Println" | "Printf" | "WriteLine")
             || segs.len() >= 2 && logger(segs[segs.len() - 2]);
     }
-    const LEVELS: [&str; 12] = [
+    const LEVELS: [&str; 16] = [
         "log",
         "info",
         "debug",
@@ -132,6 +132,10 @@ pub(crate) fn prints(segs: &[&str]) -> bool {
         "LogDebug",
         "LogWarning",
         "LogError",
+        "Info",
+        "Debug",
+        "Warn",
+        "Error",
     ];
     LEVELS.contains(&last) && segs.len() >= 2 && logger(segs[segs.len() - 2])
 }
@@ -140,7 +144,7 @@ pub(crate) fn prints(segs: &[&str]) -> bool {
 /// `_logger`, `fmt`, `Console`, `Debug`.
 pub(crate) fn logger(r: &str) -> bool {
     let r = crate::check::syntax::nav::norm_name(r).trim_start_matches('_').to_ascii_lowercase();
-    matches!(r.as_str(), "console" | "log" | "logging" | "fmt" | "debug" | "trace" | "out" | "err")
+    matches!(r.as_str(), "console" | "log" | "logging" | "fmt" | "debug" | "trace" | "out" | "err" | "slog" | "zap" | "logrus")
         || r.ends_with("logger")
 }
 
@@ -167,3 +171,22 @@ pub(crate) const GENERIC_WRAPPERS: [&str; 14] = [
     "request", "send", "call", "fetch", "execute", "run", "perform", "invoke", "query", "handle", "process",
     "dispatch", "all", "find",
 ];
+
+/// Calls that take a URL or path without requesting it: redirects and links.
+pub(crate) const NOT_REQUESTS: [&str; 8] =
+    ["redirect", "redirect_to", "Redirect", "RedirectToAction", "redirectTo", "header", "Location", "href"];
+
+/// Receivers that keep values rather than send them: caches, databases, sessions' stores, maps
+/// (`Cache::get('stores/' . $hash)`, `redis.set(f"stores/{h}", …)`, `tokens.Load("stores/" + hash)`).
+pub(crate) fn kept_not_sent(receiver: &str) -> bool {
+    let r = receiver.trim_start_matches(['$', '@', '_']).to_ascii_lowercase();
+    matches!(
+        r.as_str(),
+        "cache" | "redis" | "db" | "database" | "storage" | "localstorage" | "sessionstorage" | "memcache"
+            | "memcached" | "kv" | "map" | "dict" | "tokens" | "cookies" | "cookie" | "env" | "environ" | "config"
+            | "settings" | "registry" | "table" | "flash"
+    ) || r.ends_with("cache")
+        || r.ends_with("repository")
+        || r.ends_with("repo")
+        || r.ends_with("table")
+}

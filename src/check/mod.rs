@@ -95,7 +95,7 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
     }
     skipped.sort();
     let files_with_calls = raw.iter().filter(|c| !c.is_empty()).count();
-    let (mut calls, documents) = sites::call_sites(&project, raw);
+    let (mut calls, documents, unfollowed) = sites::call_sites(&project, raw);
 
     let mut comments: BTreeMap<String, Vec<syntax::suppress::Comment>> = BTreeMap::new();
     for s in &walked.sources {
@@ -112,6 +112,7 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
 
     let (list, plan) = sites::plan(&mut calls, &documents, setup.account_type);
     let mut findings = findings::call_findings(&calls, &plan);
+    findings.extend(unfollowed);
     if let Some(granted) = &setup.granted {
         let audit = Audit::new(&list, granted, setup.account_type);
         let at = GrantedPositions {

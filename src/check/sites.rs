@@ -1,6 +1,7 @@
 //! Call sites: the raw calls of every file as reported calls (paths relative to the root, the
 //! method assumed where the code states none, how each was found), planned together.
 
+use super::findings::{Finding, FindingKind, Position};
 use super::index::Project;
 use super::model::{CallSite, GraphqlDocument, Via};
 use super::resolve::RawCall;
@@ -12,11 +13,26 @@ use crate::tables::Scope;
 
 /// The call sites of the project, sorted by file, line and column, with the GraphQL document
 /// each sends (where the code holds it).
-pub(crate) fn call_sites(project: &Project<'_>, raw: Vec<Vec<RawCall>>) -> (Vec<CallSite>, Vec<Option<String>>) {
+pub(crate) fn call_sites(
+    project: &Project<'_>,
+    raw: Vec<Vec<RawCall>>,
+) -> (Vec<CallSite>, Vec<Option<String>>, Vec<Finding>) {
     let mut calls = Vec::new();
+    let mut unfollowed = Vec::new();
     for (fi, file_calls) in raw.into_iter().enumerate() {
         let source = project.files[fi].source;
         for c in file_calls {
+            if c.unfollowed {
+                let at = Position { file: source.path.clone(), line: c.line as usize, column: c.column as usize };
+                let msg = format!(
+                    "{} is a BigCommerce URL, but the checker cannot follow it to a request (it is passed to code the checker does not read): not counted",
+                    c.target
+                );
+                let mut f = Finding::new(FindingKind::Unfollowed, msg).at(Some(&at));
+                f.target = Some(c.written);
+                unfollowed.push(f);
+                continue;
+            }
             let (assumed_method, note) = match c.method {
                 Some(_) => (None, None),
                 None => {
@@ -63,7 +79,8 @@ pub(crate) fn call_sites(project: &Project<'_>, raw: Vec<Vec<RawCall>>) -> (Vec<
         let (a, b) = (&a.0, &b.0);
         (&a.file, a.line, a.column, a.method, &a.resolved_target).cmp(&(&b.file, b.line, b.column, b.method, &b.resolved_target))
     });
-    calls.into_iter().unzip()
+    let (calls, documents) = calls.into_iter().unzip();
+    (calls, documents, unfollowed)
 }
 
 /// The plan of the call sites, each one call whose location is its index (1-based); GraphQL

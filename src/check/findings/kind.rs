@@ -70,11 +70,14 @@ pub enum FindingKind {
     /// A call whose HTTP method no wrapper, property, SDK or argument states: it is counted with
     /// the strongest requirement among its route's documented methods (note).
     MethodUnknown,
+    /// A BigCommerce URL in the code whose use the checker cannot follow to a request (passed to
+    /// code it does not read): kept out of the needed scopes (note).
+    Unfollowed,
 }
 
 impl FindingKind {
     /// Every kind.
-    pub const ALL: [FindingKind; 9] = [
+    pub const ALL: [FindingKind; 10] = [
         FindingKind::Missing,
         FindingKind::Excess,
         FindingKind::Downgrade,
@@ -84,6 +87,7 @@ impl FindingKind {
         FindingKind::PerQuery,
         FindingKind::Conditional,
         FindingKind::MethodUnknown,
+        FindingKind::Unfollowed,
     ];
 
     /// The name used in reports, suppressions and SARIF rule ids.
@@ -98,6 +102,7 @@ impl FindingKind {
             FindingKind::PerQuery => "per-query",
             FindingKind::Conditional => "conditional",
             FindingKind::MethodUnknown => "method-unknown",
+            FindingKind::Unfollowed => "unfollowed",
         }
     }
 
@@ -115,7 +120,10 @@ impl FindingKind {
             | FindingKind::Alternative
             | FindingKind::Conflict
             | FindingKind::Conditional => Severity::Warning,
-            FindingKind::UnknownRoute | FindingKind::PerQuery | FindingKind::MethodUnknown => Severity::Note,
+            FindingKind::UnknownRoute
+            | FindingKind::PerQuery
+            | FindingKind::MethodUnknown
+            | FindingKind::Unfollowed => Severity::Note,
         }
     }
 
@@ -136,6 +144,9 @@ impl FindingKind {
             }
             FindingKind::MethodUnknown => {
                 "A call whose HTTP method the code does not state: counted with its route's strongest documented method."
+            }
+            FindingKind::Unfollowed => {
+                "A BigCommerce URL whose use the checker cannot follow to a request: not counted in the needed scopes."
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The calls of a file: each URL literal, its value, its uses, and the targets they make.
 
 use super::target::anchor;
+use super::usage::Use;
 use super::{Extractor, RawCall, RawVia};
 use crate::check::conventions::method_from_str;
 use crate::check::conventions::method_from_name;
@@ -39,8 +40,31 @@ impl<'l, 's> Extractor<'l, 's> {
             let written = self.written(a, b);
             let (line, column) = self.position(k);
             let mut seen: Vec<(Option<Method>, String)> = Vec::new();
+            // Only requests count: a URL that is logged, kept or redirected to is not one, and a
+            // URL whose use cannot be followed is a note, kept out of the needed scopes.
+            if !uses.iter().any(|u| u.is_request() || u.method_expr.is_some()) {
+                if uses.iter().any(|u| !u.not_a_call) {
+                    let unfollowed = Use::default();
+                    if let Some((target, notes)) = self.target_of(&pieces, &unfollowed) {
+                        if !pieces.iter().any(|p| matches!(p, super::value::Piece::Var(_))) {
+                            out.push(RawCall {
+                                line,
+                                column,
+                                method: None,
+                                written: written.clone(),
+                                target,
+                                notes,
+                                via: RawVia::literal(),
+                                document: None,
+                                unfollowed: true,
+                            });
+                        }
+                    }
+                }
+                continue;
+            }
             for u in uses {
-                if u.not_a_call {
+                if u.not_a_call || !(u.is_request() || u.method_expr.is_some()) {
                     continue;
                 }
                 let as_written = self.target_of(&pieces, &u).map(|(target, notes)| RawCall {
@@ -52,6 +76,7 @@ impl<'l, 's> Extractor<'l, 's> {
                     notes,
                     via: RawVia::literal(),
                     document: None,
+                    unfollowed: false,
                 });
                 let Some(call) = self.call_or_template(&pieces, &u, line, as_written) else { continue };
                 if seen.iter().any(|(m, t)| *m == call.method && *t == call.target) {
@@ -108,6 +133,7 @@ impl<'l, 's> Extractor<'l, 's> {
                         notes,
                         via: RawVia::literal(),
                         document: None,
+                        unfollowed: false,
                     });
                     // Complete calls here were found as literals; only templates are new.
                     let _ = self.call_or_template(&pieces, &u, line, as_written.filter(|_| false));

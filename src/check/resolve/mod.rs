@@ -69,6 +69,8 @@ pub(crate) struct RawCall {
     pub via: RawVia,
     /// For a GraphQL request: the document the code sends, and its line.
     pub document: Option<(String, u32)>,
+    /// A BigCommerce URL whose use cannot be followed to a request: a note, not a call.
+    pub unfollowed: bool,
 }
 
 /// What the resolution knows beyond the file.

@@ -131,6 +131,37 @@ fn tidy(calls: &mut Vec<RawCall>) {
     let resolved: BTreeSet<(u32, u32)> =
         calls.iter().filter(|c| c.via.kind != ViaKind::Literal).map(|c| (c.line, c.column)).collect();
     calls.retain(|c| c.via.kind != ViaKind::Literal || !resolved.contains(&(c.line, c.column)));
+    // One request found from each of the literals it is assembled from (`$path = 'v3/…';
+    // $path = 'stores/' . $path; delete('https://…/' . $path)`) is one call.
+    let mut kept: Vec<RawCall> = Vec::with_capacity(calls.len());
+    for c in calls.drain(..) {
+        let repeat = kept.iter().any(|k| {
+            k.via.kind == ViaKind::Literal
+                && c.via.kind == ViaKind::Literal
+                && !k.unfollowed
+                && !c.unfollowed
+                && k.method == c.method
+                && gateway_path(&k.target) == gateway_path(&c.target)
+                && c.line.abs_diff(k.line) <= 3
+        });
+        if !repeat {
+            kept.push(c);
+        }
+    }
+    *calls = kept;
+    // A URL that is a call somewhere is no note there.
+    let lines: BTreeSet<u32> = calls.iter().filter(|c| !c.unfollowed).map(|c| c.line).collect();
+    calls.retain(|c| !c.unfollowed || !lines.contains(&c.line));
+}
+
+/// A target without the gateway's host and store (`https://api.bigcommerce.com/stores/1/v3/x`
+/// and `/v3/x` are one path).
+fn gateway_path(target: &str) -> &str {
+    let t = target.strip_prefix("https://api.bigcommerce.com").unwrap_or(target);
+    match t.strip_prefix("/stores/") {
+        Some(rest) => rest.find('/').map_or(t, |i| &rest[i..]),
+        None => t,
+    }
 }
 
 /// A call of a function: where, and through what.
@@ -348,7 +379,7 @@ impl<'l, 's> Extractor<'l, 's> {
             MethodSrc::Known(m) => Some(m),
             _ => None,
         };
-        Some(Completion::Call(RawCall { line, column, method, written: self.written(start, end), target, notes, via, document: None }))
+        Some(Completion::Call(RawCall { line, column, method, written: self.written(start, end), target, notes, via, document: None, unfollowed: false }))
     }
 
     /// The class a call is made on, when the wrapper is a method: `this`/`self` in a subclass,
@@ -504,7 +535,7 @@ impl<'l, 's> Extractor<'l, 's> {
         let tb = t.base.clone();
         let (target, notes) = super::target::to_target(&pieces, &|| tb.clone(), t.version, &ctx, true)?;
         let via = RawVia { kind: ViaKind::Property, name: Some(name), file: Some(t.file), data_file: None, line: Some(t.line) };
-        Some(RawCall { line, column, method, written, target, notes, via, document: None })
+        Some(RawCall { line, column, method, written, target, notes, via, document: None, unfollowed: false })
     }
 
     /// The method an argument gives: `'POST'`, `:put`, `HttpMethod.Post`, an options object, or

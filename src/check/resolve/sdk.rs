@@ -134,6 +134,6 @@ impl<'l, 's> Extractor<'l, 's> {
             data_file: Some(format!("data/sdks/{}.toml", sdk.id)),
             line: None,
         };
-        Some(RawCall { line, column, method: Some(c.method), written: self.written(start, end), target, notes, via, document: None })
+        Some(RawCall { line, column, method: Some(c.method), written: self.written(start, end), target, notes, via, document: None, unfollowed: false })
     }
 }

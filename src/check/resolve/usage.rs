@@ -33,6 +33,13 @@ pub(crate) struct Use {
     pub url_arg: bool,
 }
 
+impl Use {
+    /// Whether the use sends a request (or describes one).
+    pub(crate) fn is_request(&self) -> bool {
+        !self.not_a_call && (self.http || self.method.is_some() || self.described)
+    }
+}
+
 impl<'l, 's> Extractor<'l, 's> {
     /// How the expression at tokens `a..b` is used.
     pub(super) fn uses(&self, a: usize, b: usize, depth: u8) -> Vec<Use> {
@@ -145,15 +152,44 @@ impl<'l, 's> Extractor<'l, 's> {
         // where it holds a complete path: a bare base is dropped as one later).
         let base = BASE_KEYS.contains(&norm_name(name));
         let member = name_tok >= 1 && self.is_member_op(name_tok - 1);
-        let last_line = self.l.toks[a].line + FLOW_LINES;
+        // A constant of the file or a class is used anywhere in the file; a local, near by.
+        let in_function = self.index().function_at(eq);
+        let last_line = match in_function {
+            None => u32::MAX,
+            Some(_) => self.l.toks[a].line + FLOW_LINES,
+        };
+        let end = in_function.map_or(self.n(), |f| self.index().functions[f].body.1.min(self.n()));
         let mut out: Vec<Use> = Vec::new();
+        let mut unknown = false;
         let mut i = b;
-        while i < self.n() && self.l.toks[i].line <= last_line && out.len() < 8 {
+        while i < end && self.l.toks[i].line <= last_line && out.len() < 8 {
             if self.l.is_ident(i) && norm_name(self.text(i)) == norm_name(name) {
                 let is_member = i >= 1 && self.is_member_op(i - 1);
-                if member == is_member {
+                // `self::API`, `this.API`, `Config.API` for a constant declared as `API = …`.
+                let constant_use = !member
+                    && is_member
+                    && i >= 2
+                    && (crate::check::index::file::is_self(self.text(i - 2))
+                        || self.text(i - 2).as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+                // A use of another variable of the same name (another function's) does not count.
+                let this_binding = is_member || self.lookup(name, i).is_some_and(|(x, _)| x == a);
+                if (member == is_member || constant_use) && this_binding {
                     if self.is(i + 1, "=") && !member {
-                        break; // reassigned
+                        // A declaration of another variable (`const url` in a function, a
+                        // Python local) is not a reassignment of this one.
+                        let declared = i >= 1 && matches!(self.text(i - 1), "const" | "let" | "var" | "my" | "local" | "val");
+                        if declared || self.index().function_at(i) != in_function {
+                            i += 1;
+                            continue;
+                        }
+                        // `url = ROOT + url` carries the value on; any other value ends it.
+                        let rhs_end = self.expr_end(i + 2);
+                        let self_ref = (i + 2..rhs_end).any(|j| self.l.is_ident(j) && norm_name(self.text(j)) == norm_name(name));
+                        if !self_ref {
+                            break;
+                        }
+                        i += 1;
+                        continue;
                     }
                     // The expression the variable is used in.
                     let s = self.operand_start(i).unwrap_or(i);
@@ -161,9 +197,10 @@ impl<'l, 's> Extractor<'l, 's> {
                         let (x, y) = self.expand(i);
                         (x.min(s), y)
                     };
-                    if ua > 0 && !self.is(ua - 1, "=") && (!base || (ua == s && ub == i + 1)) {
+                    if ua > 0 && (!base || (ua == s && ub == i + 1)) {
                         let mut found = self.uses(ua, ub, depth + 1);
-                        found.retain(|u| u.http || u.method.is_some());
+                        unknown |= found.iter().any(|u| !u.not_a_call && !u.is_request());
+                        found.retain(Use::is_request);
                         out.extend(found);
                     }
                     i = ub.max(i + 1);
@@ -174,7 +211,9 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         out.sort_by_key(|u| (u.method, u.receiver.clone()));
         out.dedup();
-        if out.is_empty() && base {
+        // Unused, or only logged, kept or redirected to: not a request. Passed somewhere the
+        // checker cannot follow: unknown.
+        if out.is_empty() && (base || !unknown) {
             return vec![Use { not_a_call: true, ..Use::default() }];
         }
         if out.is_empty() {
@@ -248,7 +287,7 @@ impl<'l, 's> Extractor<'l, 's> {
             // Sinatra / Rails route definitions: `get '/orders' do`.
             return Use { not_a_call: true, ..Use::default() };
         }
-        if BASE_SETTERS.contains(&last) || prints(&segs) {
+        if BASE_SETTERS.contains(&last) || prints(&segs) || NOT_REQUESTS.contains(&last) || receiver.as_deref().is_some_and(kept_not_sent) {
             return Use { not_a_call: true, ..Use::default() };
         }
         let new_class = start >= 1 && self.text(start - 1) == "new";
