@@ -121,7 +121,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 }
                 let (line, column) = self.position(k);
                 for u in self.uses(x, y, 0) {
-                    if u.not_a_call || !(u.http || u.method.is_some()) || !u.url_arg {
+                    if u.not_a_call || !(u.http || u.method.is_some()) || !u.url_arg || u.project_fn {
                         continue;
                     }
                     let as_written = self.target_of(&pieces, &u).map(|(target, notes)| RawCall {

@@ -72,7 +72,11 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
             let Some((file, func)) = t.function() else { continue };
             for site in call_sites(project, file, func) {
                 let x = extractors[site.file].get_or_insert_with(|| Extractor::new(project, site.file, base));
-                match x.complete_at(t, file, func, &site) {
+                let done = x.complete_at(t, file, func, &site);
+                if std::env::var_os("BC_SCOPES_DEBUG").is_some() {
+                    eprintln!("site {}:{} of {} -> {}", project.files[site.file].source.path, project.files[site.file].lexed.toks[site.name_tok].line, project.files[file].index.functions[func].name, match &done { Some(Completion::Call(c)) => format!("call {:?} {}", c.method, c.target), Some(Completion::Template(t)) => format!("template {:?}", t.pieces), None => "none".into() });
+                }
+                match done {
                     Some(Completion::Call(c)) => {
                         calls[site.file].push(c);
                         completed_any.insert(o);
@@ -124,8 +128,10 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
 /// Sort, drop repeats, and keep one finding per place: a call found through a wrapper,
 /// property or SDK replaces the literal reading of the same place.
 fn tidy(calls: &mut Vec<RawCall>) {
+    // Where a place is read both ways, the wrapper's, property's or SDK's reading comes first and stays.
     calls.sort_by(|a, b| {
-        (a.line, a.column, a.method, &a.target, &a.via).cmp(&(b.line, b.column, b.method, &b.target, &b.via))
+        let key = |c: &RawCall| (c.line, c.column, c.method, c.target.clone(), c.via.kind == ViaKind::Literal);
+        key(a).cmp(&key(b))
     });
     calls.dedup_by(|b, a| a.line == b.line && a.column == b.column && a.method == b.method && a.target == b.target);
     let resolved: BTreeSet<(u32, u32)> =

@@ -31,6 +31,8 @@ pub(crate) struct Use {
     /// The expression is where the call takes its URL (its first argument, the one after the
     /// method, a `url:` key).
     pub url_arg: bool,
+    /// The callee is a function of the project (resolved as a wrapper, not as a client).
+    pub project_fn: bool,
 }
 
 impl Use {
@@ -377,6 +379,9 @@ impl<'l, 's> Extractor<'l, 's> {
             Some("v3") if method_from_name(last).is_some() => Some("v3"),
             _ => None,
         };
-        Use { method, receiver, base: None, version, http, not_a_call: false, method_expr, described: false, url_arg: false }
+        let generic = method_from_name(last).is_some() || GENERIC_WRAPPERS.contains(&last);
+        let own = receiver.as_deref().is_none_or(|r| crate::check::index::file::is_self(r) || !generic);
+        let project_fn = own && self.project.defines_function(norm_name(last));
+        Use { method, receiver, base: None, version, http, not_a_call: false, method_expr, described: false, url_arg: false, project_fn }
     }
 }
