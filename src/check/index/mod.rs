@@ -89,6 +89,11 @@ impl<'s> Project<'s> {
         Syntax { l: &f.lexed, lang: f.source.language }
     }
 
+    /// The functions named `name`, anywhere.
+    pub(crate) fn functions_named(&self, name: &str) -> &[Item] {
+        self.functions.get(name).map_or(&[], Vec::as_slice)
+    }
+
     /// Whether the project defines a function or method named `name`.
     pub(crate) fn defines_function(&self, name: &str) -> bool {
         self.functions.contains_key(name)

@@ -458,18 +458,39 @@ impl<'l, 's> Extractor<'l, 's> {
             }
         }
         for (a, b) in ranges {
+            if let Some(c) = self.class_in(self.file, a, b.min(self.n())) {
+                return Some(c);
+            }
+            // A factory of the project: `bigcommerce.New(…)`, `make_client()`, whose body
+            // builds the instance.
             for j in a..b.min(self.n()) {
-                if self.l.is_ident(j) {
-                    let t = crate::check::syntax::nav::norm_name(self.text(j));
-                    if t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
-                        if let Some(c) = self.project.class_named(t, self.file) {
-                            return Some(c);
+                if self.l.is_ident(j) && self.is(j + 1, "(") {
+                    let name = crate::check::syntax::nav::norm_name(self.text(j));
+                    for &(f, g) in self.project.functions_named(name) {
+                        let body = self.project.files[f].index.functions[g].body;
+                        let found = self.with_file(f, |x| x.class_in(f, body.0, body.1.min(body.0 + 400)));
+                        if found.is_some() {
+                            return found;
                         }
                     }
                 }
             }
         }
         None
+    }
+
+    /// The first class of the project named among tokens `a..b` of this file.
+    fn class_in(&self, file: usize, a: usize, b: usize) -> Option<Item> {
+        (a..b.min(self.n())).find_map(|j| {
+            if !self.l.is_ident(j) {
+                return None;
+            }
+            let t = crate::check::syntax::nav::norm_name(self.text(j));
+            if !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                return None;
+            }
+            self.project.class_named(t, file)
+        })
     }
 
     /// The value of member `name` for an instance of class `c`, and the line where it is written.

@@ -245,7 +245,11 @@ impl<'l, 's> Extractor<'l, 's> {
             let t = t.trim_start_matches(['$', '@', '_']);
             self.value_method(x).is_some() || t.ends_with("method") || t == "verb"
         };
-        if args.len() > pos + 1 && method_like(args[pos].0, args[pos].1) {
+        let ctx_like = |y: usize| {
+            let t = self.text(y.saturating_sub(1)).to_ascii_lowercase();
+            t == "ctx" || t.ends_with("context")
+        };
+        if args.len() > pos + 1 && (method_like(args[pos].0, args[pos].1) || ctx_like(args[pos].1)) {
             return false;
         }
         args[..pos].iter().all(|&(x, y)| {
