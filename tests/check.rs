@@ -5,7 +5,7 @@
 
 #![cfg(feature = "cli")] // the binary is built only with the `cli` feature
 
-use bigcommerce_scopes::check::{check, Options, SkipReason};
+use bigcommerce_scopes::check::{check, FindingKind, Options, SkipReason};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -448,9 +448,17 @@ export const compare = (a: number, b: number) => (a < b && b > (a) ? '/v3/catalo
         [
             "GET /stores/{store_hash}/v3/catalog/products",
             "GET /stores/{store_hash}/v3/catalog/categories",
-            "? /stores/{store_hash}/v3/catalog/brands",
         ]
     );
+    // The comparison's string is only returned: its use cannot be followed, so it is a note and
+    // not a call (the type arguments before it were still read as such).
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    std::fs::write(tmp.path().join("catalog.ts"), ts).unwrap();
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    let notes: Vec<(FindingKind, Option<usize>)> =
+        r.findings.iter().filter(|f| f.kind == FindingKind::Unfollowed).map(|f| (f.kind, f.line)).collect();
+    assert_eq!(notes, [(FindingKind::Unfollowed, Some(5))]);
     let cs = "// BigCommerce\nvar r = await http.DeleteAsync<Result>($\"{baseUrl}/v3/catalog/brands/{id}\");\n";
     assert_eq!(calls_in("Brands.cs", cs), ["DELETE /stores/{store_hash}/v3/catalog/brands/{brand_id}"]);
     let rs = "// BigCommerce\nlet r = client.post::<Order>(\"/v2/orders\").send().await?;\n";

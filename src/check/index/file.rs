@@ -28,6 +28,10 @@ pub(crate) struct Function<'s> {
     pub class: Option<usize>,
     /// What it returns, when its body is one `return` (or one expression): a getter.
     pub returns: Option<(usize, usize)>,
+    /// Go: the name its receiver is bound to (`c` of `func (c *Client) Get(…)`), the instance.
+    pub receiver: Option<&'s str>,
+    /// The function it is defined in (a client factory's methods, a closure).
+    pub parent: Option<usize>,
 }
 
 impl Function<'_> {
@@ -200,6 +204,15 @@ impl<'s> FileIndex<'s> {
                 f.class = innermost(&self.classes, f.name_tok);
             }
         }
+        let bodies: Vec<(usize, usize)> = self.functions.iter().map(|f| f.body).collect();
+        for (i, f) in self.functions.iter_mut().enumerate() {
+            f.parent = bodies
+                .iter()
+                .enumerate()
+                .filter(|&(j, b)| j != i && b.0 <= f.name_tok && f.name_tok < b.1)
+                .max_by_key(|(_, b)| b.0)
+                .map(|(j, _)| j);
+        }
     }
 
     /// `def name(params):` (Python) and `def name(params) … end` (Ruby), bodies by indentation.
@@ -245,6 +258,8 @@ impl<'s> FileIndex<'s> {
                 body,
                 class: None,
                 returns,
+                receiver: None,
+                parent: None,
             });
         }
     }
@@ -339,10 +354,12 @@ impl<'s> FileIndex<'s> {
             }
             let Some(body) = body else { continue };
             let returns = if expression { Some(body) } else { single_return(sx, body) };
-            let class = if sx.lang == Language::Go && sx.is(o - 2, ")") {
-                go_receiver(sx, o - 2).and_then(|r| self.classes.iter().position(|c| c.name == r))
+            let (class, receiver) = if sx.lang == Language::Go && sx.is(o - 2, ")") {
+                let recv_open = sx.l.matching.get(o - 2).copied().filter(|&x| x != NONE).map(|x| x as usize);
+                let var = recv_open.filter(|&x| sx.l.is_ident(x + 1)).map(|x| sx.text(x + 1));
+                (go_receiver(sx, o - 2).and_then(|r| self.classes.iter().position(|c| c.name == r)), var)
             } else {
-                None
+                (None, None)
             };
             self.functions.push(Function {
                 name: norm_name(sx.text(name_tok)),
@@ -351,6 +368,8 @@ impl<'s> FileIndex<'s> {
                 body,
                 class,
                 returns,
+                receiver,
+                parent: None,
             });
         }
     }

@@ -78,7 +78,7 @@ impl<'l, 's> Extractor<'l, 's> {
                     document: None,
                     unfollowed: false,
                 });
-                let Some(call) = self.call_or_template(&pieces, &u, line, as_written) else { continue };
+                let Some(call) = self.call_or_template(&pieces, &u, k, line, as_written) else { continue };
                 if seen.iter().any(|(m, t)| *m == call.method && *t == call.target) {
                     continue;
                 }
@@ -136,7 +136,7 @@ impl<'l, 's> Extractor<'l, 's> {
                         unfollowed: false,
                     });
                     // Complete calls here were found as literals; only templates are new.
-                    let _ = self.call_or_template(&pieces, &u, line, as_written.filter(|_| false));
+                    let _ = self.call_or_template(&pieces, &u, k, line, as_written.filter(|_| false));
                 }
             }
         }

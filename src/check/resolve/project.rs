@@ -116,9 +116,16 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
             }
         }
     }
+    // Nothing completed a template: the call as written, where its route is known or its open
+    // values are ids inside a path (`/v2/products/${id}/images`). A path that is a parameter
+    // (`${base}/${path}`) of a function nobody calls says nothing.
     for (i, t) in originals.into_iter().enumerate() {
-        if !completed_any.contains(&i) {
-            if let Some(c) = t.fallback {
+        if completed_any.contains(&i) {
+            continue;
+        }
+        let ends_open = !t.pieces.last().is_some_and(|p| matches!(p, Piece::Text(s) if s.bytes().any(|c| c.is_ascii_alphabetic())));
+        if let Some(c) = t.fallback {
+            if crate::resolve::names_route(&c.target) || !ends_open {
                 calls[t.file].push(c);
             }
         }
@@ -141,7 +148,10 @@ fn tidy(calls: &mut Vec<RawCall>) {
     // $path = 'stores/' . $path; delete('https://…/' . $path)`) is one call.
     let mut kept: Vec<RawCall> = Vec::with_capacity(calls.len());
     for c in calls.drain(..) {
-        let repeat = kept.iter().any(|k| {
+        let same_place = |k: &RawCall| {
+            k.line == c.line && k.column == c.column && k.method == c.method && gateway_path(&k.target) == gateway_path(&c.target)
+        };
+        let repeat = kept.iter().any(|k| same_place(k) && k.unfollowed == c.unfollowed) || kept.iter().any(|k| {
             k.via.kind == ViaKind::Literal
                 && c.via.kind == ViaKind::Literal
                 && !k.unfollowed
@@ -267,7 +277,8 @@ impl<'l, 's> Extractor<'l, 's> {
         let def = &self.project.files[file].index.functions[func];
         let def_class = def.class.map(|c| (file, c));
         // The class the call is made on (for members the subclass defines).
-        let on_class = self.site_class(site, def_class)?;
+        let on_class = self.site_class(site, def_class, (file, func))?;
+        let factory = self.factory_call(site, (file, func));
         let args: Vec<(usize, usize)> = match site.open {
             Some(o) => self.args(o),
             None => self.ruby_bare_args(site.name_tok),
@@ -299,6 +310,17 @@ impl<'l, 's> Extractor<'l, 's> {
         let mut first_arg: Option<usize> = None;
         for p in &t.pieces {
             match p {
+                // A parameter of the factory the method comes from (`bcClient('v2')`).
+                Piece::Var(Var::Param { file: f, func: g, index }) if *f == file && Some(*g) == def.parent && factory.is_some() => {
+                    let open = factory.unwrap_or_default();
+                    match self.args(open).get(*index) {
+                        Some(&(x, y)) => pieces.extend(self.eval(x, y, 0)),
+                        None => match self.project.files[file].index.functions[*g].params.get(*index).and_then(|p| p.default) {
+                            Some((a, b)) => pieces.extend(self.with_file(file, |x| x.eval(a, b, 2))),
+                            None => pieces.push(Piece::Hole(String::new())),
+                        },
+                    }
+                }
                 Piece::Var(Var::Param { file: f, func: g, index }) if *f == file && *g == func => match arg_of(*index) {
                     Some((x, y)) => {
                         first_arg = first_arg.or(Some(x));
@@ -365,7 +387,7 @@ impl<'l, 's> Extractor<'l, 's> {
         // Open only in an id position (`catalog/products/${productId}/images`): a call here.
         let resolves = made.as_ref().is_some_and(|(target, _)| crate::resolve::names_route(target));
         if open_here && (method_open || !resolves) {
-            return Some(Completion::Template(Template { fallback: None, ..t2 }));
+            return Some(Completion::Template(Template { fallback: None, at_fn: caller.map(|c| (self.file, c)), ..t2 }));
         }
         let (target, notes) = made?;
         let (line, column) = self.position(first_arg.filter(|&x| self.l.str_at(x).is_some()).unwrap_or(site.name_tok));
@@ -392,8 +414,16 @@ impl<'l, 's> Extractor<'l, 's> {
     /// a receiver bound to an instance, a class name (`Product.all`). `None` inside means the
     /// call is accepted without a class; an outer `None` rejects the site (another class's
     /// method of the same name).
-    fn site_class(&self, site: &Site, def_class: Option<Item>) -> Option<Option<Item>> {
-        let Some(dc) = def_class else { return Some(None) };
+    fn site_class(&self, site: &Site, def_class: Option<Item>, def: (usize, usize)) -> Option<Option<Item>> {
+        let Some(dc) = def_class else {
+            let f = &self.project.files[def.0].index.functions[def.1];
+            let generic = GENERIC_WRAPPERS.contains(&f.name) || method_from_name(f.name).is_some();
+            return match site.receiver {
+                // `bcClient('v2').get(…)`, `v3.get(…)` with `v3 = bcClient('v3')`: a factory's method.
+                Some(_) if generic => self.factory_call(site, def).map(|_| None),
+                _ => Some(None),
+            };
+        };
         let dc_name = self.project.files[dc.0].index.classes[dc.1].name;
         let related = |c: Item| self.project.lineage(c).contains(&dc);
         let own = || self.index().class_at(site.name_tok).map(|c| (self.file, c));
@@ -405,7 +435,8 @@ impl<'l, 's> Extractor<'l, 's> {
             };
         };
         let rt = self.text(r);
-        if is_self(rt) || (rt == "class" && r >= 2 && self.text(r - 2) == "self") {
+        let go_self = self.index().function_at(site.name_tok).and_then(|f| self.index().functions[f].receiver) == Some(rt);
+        if is_self(rt) || go_self || (rt == "class" && r >= 2 && self.text(r - 2) == "self") {
             return match own() {
                 Some(c) if related(c) => Some(Some(c)),
                 _ => None,
@@ -428,6 +459,25 @@ impl<'l, 's> Extractor<'l, 's> {
         let rl = crate::check::syntax::nav::norm_name(rt).trim_start_matches('_').to_ascii_lowercase();
         let cl = dc_name.to_ascii_lowercase();
         (rl.len() >= 3 && (cl.ends_with(&rl) || rl.contains(&cl))).then_some(None)
+    }
+
+    /// The call of the factory that defines function `def` (its parent), made by the receiver of
+    /// a call site: the receiver is the call (`bcClient('v2').get`) or a name bound to it. The
+    /// factory call's `(`.
+    fn factory_call(&self, site: &Site, def: (usize, usize)) -> Option<usize> {
+        let f = &self.project.files[def.0].index.functions[def.1];
+        let parent = f.parent?;
+        let factory = self.project.files[def.0].index.functions[parent].name;
+        let r = site.receiver?;
+        let find = |a: usize, b: usize| {
+            (a..b.min(self.n())).find(|&j| self.l.is_ident(j) && self.text(j) == factory && self.is(j + 1, "(")).map(|j| j + 1)
+        };
+        if self.is(r, ")") {
+            let open = self.l.matching.get(r).copied().filter(|&o| o != crate::check::syntax::lexer::NONE)? as usize;
+            return (self.text(self.callee_end(open)) == factory).then_some(open);
+        }
+        let (a, b) = self.lookup(self.text(r), r)?;
+        find(a, b)
     }
 
     /// The class of the instance a receiver token holds, from its binding (`new X(`, `X.new`,

@@ -42,6 +42,9 @@ pub(crate) struct Template {
     pub level: u8,
     /// The wrapper its call sites call, once a level up.
     pub via: Option<RawVia>,
+    /// The function (file, index) whose call sites complete it: the innermost one around the
+    /// request, or the caller a level up.
+    pub at_fn: Option<(usize, usize)>,
     /// The call to report if nothing completes the template (as written, placeholders filled).
     pub fallback: Option<RawCall>,
 }
@@ -62,11 +65,17 @@ impl Template {
             .chain(method)
     }
 
-    /// The function whose parameters the template uses, if any: (file, function).
+    /// The function whose call sites complete the template, if it is open on parameters.
     pub(crate) fn function(&self) -> Option<(usize, usize)> {
-        self.vars().find_map(|v| match v {
-            Var::Param { file, func, .. } | Var::ParamMember { file, func, .. } => Some((*file, *func)),
-            Var::Field { .. } => None,
+        let open = self.vars().any(|v| matches!(v, Var::Param { .. } | Var::ParamMember { .. }));
+        if !open {
+            return None;
+        }
+        self.at_fn.or_else(|| {
+            self.vars().find_map(|v| match v {
+                Var::Param { file, func, .. } | Var::ParamMember { file, func, .. } => Some((*file, *func)),
+                Var::Field { .. } => None,
+            })
         })
     }
 }
@@ -99,7 +108,14 @@ impl<'l, 's> Extractor<'l, 's> {
 
     /// Decide what a use of the value `pieces` makes: the call as written, or a template (its
     /// path or method is open). `written` is the call the pieces make as they are, if any.
-    pub(super) fn call_or_template(&self, pieces: &[Piece], u: &Use, line: u32, written: Option<RawCall>) -> Option<RawCall> {
+    pub(super) fn call_or_template(
+        &self,
+        pieces: &[Piece],
+        u: &Use,
+        at: usize,
+        line: u32,
+        written: Option<RawCall>,
+    ) -> Option<RawCall> {
         let method = self.method_src(u);
         let open = pieces.iter().any(|p| matches!(p, Piece::Var(_)));
         let method_open = matches!(method, MethodSrc::Var(..));
@@ -125,6 +141,7 @@ impl<'l, 's> Extractor<'l, 's> {
             line,
             level: 0,
             via: None,
+            at_fn: self.index().function_at(at).map(|f| (self.file, f)),
             fallback: written,
         });
         None

@@ -359,6 +359,8 @@ impl<'l, 's> Extractor<'l, 's> {
                 // Options given through a variable or a call: the method cannot be known.
                 let opaque = others.iter().find(|&&(x, _)| !self.is(x, "{") && !self.is(x, "["));
                 match opaque {
+                    // `{ method, headers }`: the method is a variable.
+                    None if method_expr.is_some() => {}
                     None => method = Some(Method::Get),
                     Some(&(x, y)) => method_expr = method_expr.or(Some((x, y, true))),
                 }
