@@ -109,7 +109,18 @@ impl<'l, 's> Extractor<'l, 's> {
                 // The operand (`$this->endpoint`, `this.getPath()`, `path`) and the
                 // concatenation around it.
                 let s = self.operand_start(k).unwrap_or(k);
-                let e = if self.is(k + 1, "(") { self.close_of(k + 1) + 1 } else { k + 1 };
+                // A member chain goes on (`self.class.uri_base`); a call ends it unless it is a
+                // getter without arguments (`this.getPath()`).
+                let mut e = k + 1;
+                loop {
+                    if self.is(e, "(") && self.is(e + 1, ")") {
+                        e += 2;
+                    } else if self.is_member_op(e) && self.l.is_ident(e + 1) && !(self.is(e + 2, "(") && !self.is(e + 3, ")")) {
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                }
                 let (x, y) = self.concatenation(s, e);
                 if seen.contains(&(x, y)) {
                     continue;

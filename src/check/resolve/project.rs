@@ -74,11 +74,11 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
                 let x = extractors[site.file].get_or_insert_with(|| Extractor::new(project, site.file, base));
                 let done = x.complete_at(t, file, func, &site);
                 if std::env::var_os("BC_SCOPES_DEBUG").is_some() {
-                    eprintln!("site {}:{} of {} -> {}", project.files[site.file].source.path, project.files[site.file].lexed.toks[site.name_tok].line, project.files[file].index.functions[func].name, match &done { Some(Completion::Call(c)) => format!("call {:?} {}", c.method, c.target), Some(Completion::Template(t)) => format!("template {:?}", t.pieces), None => "none".into() });
+                    eprintln!("site {}:{} of {} -> {}", project.files[site.file].source.path, project.files[site.file].lexed.toks[site.name_tok].line, project.files[file].index.functions[func].name, match &done { Some(Completion::Call(_, c)) => format!("call {:?} {}", c.method, c.target), Some(Completion::Template(t)) => format!("template {:?}", t.pieces), None => "none".into() });
                 }
                 match done {
-                    Some(Completion::Call(c)) => {
-                        calls[site.file].push(c);
+                    Some(Completion::Call(f, c)) => {
+                        calls[f].push(c);
                         completed_any.insert(o);
                     }
                     Some(Completion::Template(mut t2)) => {
@@ -193,7 +193,8 @@ pub(super) struct Site {
 
 /// What a template becomes at a call site.
 pub(super) enum Completion {
-    Call(RawCall),
+    /// A call, in a file of the project.
+    Call(usize, RawCall),
     Template(Template),
 }
 
@@ -305,7 +306,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 None => vec![Piece::Hole(String::new())],
             }
         };
-        let mut filled_field: Option<(String, usize, u32)> = None;
+        let mut filled_field: Option<(String, Option<(usize, usize)>)> = None;
         let mut pieces = Vec::new();
         let mut first_arg: Option<usize> = None;
         for p in &t.pieces {
@@ -339,7 +340,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 }
                 Piece::Var(Var::Field { name, .. }) => match on_class.and_then(|c| self.field_in(c, name)) {
                     Some((v, at)) => {
-                        filled_field.get_or_insert((name.clone(), at.0, at.1));
+                        filled_field.get_or_insert((name.clone(), at));
                         pieces.extend(v);
                     }
                     // A member only the running program sets (a store hash): a value.
@@ -390,11 +391,22 @@ impl<'l, 's> Extractor<'l, 's> {
             return Some(Completion::Template(Template { fallback: None, at_fn: caller.map(|c| (self.file, c)), ..t2 }));
         }
         let (target, notes) = made?;
-        let (line, column) = self.position(first_arg.filter(|&x| self.l.str_at(x).is_some()).unwrap_or(site.name_tok));
+        let (mut line, mut column) = self.position(first_arg.filter(|&x| self.l.str_at(x).is_some()).unwrap_or(site.name_tok));
         let end = site.open.map_or_else(|| self.expr_end(site.name_tok), |o| self.close_of(o) + 1);
         let start = site.receiver.unwrap_or(site.name_tok);
+        let mut written = self.written(start, end);
+        let mut at_file = self.file;
         let via = match filled_field {
-            Some((name, f, l)) => RawVia { kind: ViaKind::Property, name: Some(name), file: Some(f), data_file: None, line: Some(l) },
+            // A path a class member holds: placed where the member's value is written.
+            Some((name, origin)) => {
+                if let Some((f, tok)) = origin {
+                    let sx = self.project.syntax(f);
+                    (line, column) = sx.position(tok);
+                    written = sx.written(tok, tok + 1);
+                    at_file = f;
+                }
+                RawVia { kind: ViaKind::Property, name: Some(name), file: Some(t.file), data_file: None, line: Some(t.line) }
+            }
             None => RawVia {
                 kind: ViaKind::Wrapper,
                 name: Some(def.name.to_owned()),
@@ -407,7 +419,7 @@ impl<'l, 's> Extractor<'l, 's> {
             MethodSrc::Known(m) => Some(m),
             _ => None,
         };
-        Some(Completion::Call(RawCall { line, column, method, written: self.written(start, end), target, notes, via, document: None, unfollowed: false }))
+        Some(Completion::Call(at_file, RawCall { line, column, method, written, target, notes, via, document: None, unfollowed: false }))
     }
 
     /// The class a call is made on, when the wrapper is a method: `this`/`self` in a subclass,
@@ -539,12 +551,20 @@ impl<'l, 's> Extractor<'l, 's> {
             if !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
                 return None;
             }
+            // `Bigcommerce::Product.new`: the class is the last segment.
+            if (self.is(j + 1, "::") || self.is(j + 1, ".") || self.is(j + 1, "\\")) && self.l.is_ident(j + 2) {
+                let next = self.text(j + 2);
+                if next.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                    return None;
+                }
+            }
             self.project.class_named(t, file)
         })
     }
 
-    /// The value of member `name` for an instance of class `c`, and the line where it is written.
-    fn field_in(&self, c: Item, name: &str) -> Option<(Vec<Piece>, (usize, u32))> {
+    /// The value of member `name` for an instance of class `c`, and where its text is written
+    /// (file, token).
+    fn field_in(&self, c: Item, name: &str) -> Option<(Vec<Piece>, Option<(usize, usize)>)> {
         let saved = (self.this_class.get(), self.origin.get());
         self.this_class.set(Some(c));
         self.origin.set(None);
@@ -555,11 +575,7 @@ impl<'l, 's> Extractor<'l, 's> {
         if !v.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) {
             return None;
         }
-        let at = match origin {
-            Some((f, tok)) => (f, self.project.files[f].lexed.toks.get(tok).map_or(1, |t| t.line)),
-            None => (c.0, self.project.files[c.0].lexed.toks[self.project.files[c.0].index.classes[c.1].name_tok].line),
-        };
-        Some((v, at))
+        Some((v, origin))
     }
 
     /// Complete template `t` in subclass `d` (a file of this extractor): its open members are
