@@ -197,10 +197,11 @@ impl<'l, 's> Extractor<'l, 's> {
                     && self.l.is_ident(i);
                 if arg {
                     let end = self.expr_end(i);
-                    let last = self.text(end.saturating_sub(1)).to_ascii_lowercase();
+                    let j = (i..end).rev().find(|&j| self.l.is_ident(j)).unwrap_or(i);
+                    let last = self.text(j).to_ascii_lowercase();
                     let named = last.trim_start_matches(['$', '@', '_']);
                     if matches!(named, "method" | "verb" | "httpmethod" | "http_method" | "requestmethod")
-                        || named.ends_with("method") && end - i <= 3
+                        || named.ends_with("method") && end - i <= 8
                     {
                         return Some((i, end, false));
                     }

@@ -383,6 +383,7 @@ impl<'l, 's> Extractor<'l, 's> {
         }).collect();
         let ctx = FileContext { base_url: self.ctx.base_url.clone(), strong: t.strong || self.ctx.strong };
         let tb = t.base.clone();
+        let pieces = rooted(pieces, tb.is_some());
         let made = super::target::to_target(&pieces, &|| tb.clone(), t.version, &ctx, true);
         let method_open = matches!(t2.method, MethodSrc::Var(..));
         // Open only in an id position (`catalog/products/${productId}/images`): a call here.
@@ -626,6 +627,7 @@ impl<'l, 's> Extractor<'l, 's> {
         };
         let ctx = FileContext { base_url: self.ctx.base_url.clone(), strong: t.strong || self.ctx.strong };
         let tb = t.base.clone();
+        let pieces = rooted(pieces, tb.is_some());
         let (target, notes) = super::target::to_target(&pieces, &|| tb.clone(), t.version, &ctx, true)?;
         let via = RawVia { kind: ViaKind::Property, name: Some(name), file: Some(t.file), data_file: None, line: Some(t.line) };
         Some(RawCall { line, column, method, written, target, notes, via, document: None, unfollowed: false })
@@ -686,6 +688,17 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         out
     }
+}
+
+/// A path relative to a client whose base the checker does not know (`catalog/products` sent
+/// by a request class) is read from the API root: `/catalog/products`.
+fn rooted(mut pieces: Vec<Piece>, has_base: bool) -> Vec<Piece> {
+    if let (false, Some(Piece::Text(t))) = (has_base, pieces.first_mut()) {
+        if !t.starts_with('/') && !t.contains("://") && t.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            t.insert(0, '/');
+        }
+    }
+    pieces
 }
 
 /// A method from a value: `'PUT'`, `HttpMethod.Put`, or a variable left open.

@@ -240,28 +240,26 @@ impl<'l, 's> Extractor<'l, 's> {
     fn url_position(&self, open: usize, a: usize) -> bool {
         let args = self.args(open);
         let Some(pos) = args.iter().position(|r| r.0 <= a && a < r.1.max(r.0 + 1)) else { return false };
+        // The last name of an argument (`method`, `$this->getHttpMethod()`, `ctx`), lower case.
+        let name = |x: usize, y: usize| {
+            let j = (x..y).rev().find(|&j| self.l.is_ident(j)).unwrap_or(x);
+            self.text(j).trim_start_matches(['$', '@', '_']).to_ascii_lowercase()
+        };
         let method_like = |x: usize, y: usize| {
-            let t = self.text(y.saturating_sub(1)).to_ascii_lowercase();
-            let t = t.trim_start_matches(['$', '@', '_']);
-            self.value_method(x).is_some() || t.ends_with("method") || t == "verb"
-        };
-        let ctx_like = |y: usize| {
-            let t = self.text(y.saturating_sub(1)).to_ascii_lowercase();
-            t == "ctx" || t.ends_with("context")
-        };
-        if args.len() > pos + 1 && (method_like(args[pos].0, args[pos].1) || ctx_like(args[pos].1)) {
-            return false;
-        }
-        args[..pos].iter().all(|&(x, y)| {
-            let t = self.text(y.saturating_sub(1)).to_ascii_lowercase();
-            let t = t.trim_start_matches(['$', '@', '_']);
+            let t = name(x, y);
             self.value_method(x).is_some()
                 || self.l.str_at(x).is_some_and(|s| method_from_str(&s.text()).is_some())
                 || t.ends_with("method")
                 || t == "verb"
-                || t == "ctx"
-                || t.ends_with("context")
-        })
+        };
+        let ctx_like = |x: usize, y: usize| {
+            let t = name(x, y);
+            t == "ctx" || t.ends_with("context")
+        };
+        if args.len() > pos + 1 && (method_like(args[pos].0, args[pos].1) || ctx_like(args[pos].0, args[pos].1)) {
+            return false;
+        }
+        args[..pos].iter().all(|&(x, y)| method_like(x, y) || ctx_like(x, y))
     }
 
     /// The use of an expression passed to the callee ending at token `ce`; `open` is the call's
