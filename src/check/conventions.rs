@@ -190,3 +190,7 @@ pub(crate) fn kept_not_sent(receiver: &str) -> bool {
         || r.ends_with("repo")
         || r.ends_with("table")
 }
+
+/// Classes whose instance is a request to the URL it is given (`new HttpRequestMessage(method,
+/// url)`, RestSharp's `new RestRequest(url, Method.Get)`).
+pub(crate) const REQUEST_TYPES: [&str; 5] = ["HttpRequestMessage", "RestRequest", "HttpRequest", "Request", "HttpEntity"];

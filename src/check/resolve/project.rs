@@ -333,7 +333,15 @@ impl<'l, 's> Extractor<'l, 's> {
                     match arg_of(*index) {
                         Some((x, y)) => {
                             first_arg = first_arg.or(Some(x));
-                            pieces.extend(self.member_of_expr(x, y, member));
+                            // A request object (`new ListProductsRequest()`): its class's member,
+                            // placed where that member is written.
+                            match self.instance_in(x, y).and_then(|c| self.field_in(c, member)) {
+                                Some((v, at)) => {
+                                    filled_field.get_or_insert((member.clone(), at));
+                                    pieces.extend(v);
+                                }
+                                None => pieces.extend(self.member_of_expr(x, y, member)),
+                            }
                         }
                         None => pieces.push(Piece::Hole(String::new())),
                     }
@@ -363,7 +371,10 @@ impl<'l, 's> Extractor<'l, 's> {
             },
             MethodSrc::Var(Var::ParamMember { file: f, func: g, index, member }, _) if *f == file && *g == func => {
                 match arg_of(*index) {
-                    Some((x, y)) => method_of_pieces(&self.member_of_expr(x, y, member), self.member_tail(x, y, member)),
+                    Some((x, y)) => match self.instance_in(x, y).and_then(|c| self.field_in(c, member)) {
+                        Some((v, _)) => method_of_pieces(&v, None),
+                        None => method_of_pieces(&self.member_of_expr(x, y, member), None),
+                    },
                     None => MethodSrc::Unknown,
                 }
             }
@@ -585,17 +596,28 @@ impl<'l, 's> Extractor<'l, 's> {
         let mut pieces = Vec::new();
         let mut place: Option<String> = None;
         self.this_class.set(Some(d));
-        self.origin.set(None);
-        let mut ok = true;
+        let mut origin: Option<(usize, usize)> = None;
         for p in &t.pieces {
             match p {
                 Piece::Var(Var::Field { name, .. }) => {
+                    self.origin.set(None);
                     let v = self.member_value(name, 0, 1);
                     if !v.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) {
-                        ok = false;
-                        break;
+                        // A member only the running program sets (a store hash): a value.
+                        pieces.push(Piece::Hole(String::new()));
+                        continue;
                     }
-                    place.get_or_insert(name.clone());
+                    // The member this subclass writes itself, the last one (the path after
+                    // the version), is where the call is placed.
+                    match self.origin.get() {
+                        Some((f, tok)) if f == self.file => {
+                            place = Some(name.clone());
+                            origin = Some((f, tok));
+                        }
+                        _ => {
+                            place.get_or_insert(name.clone());
+                        }
+                    }
                     pieces.extend(v);
                 }
                 Piece::Var(_) => pieces.push(Piece::Hole(String::new())),
@@ -611,8 +633,8 @@ impl<'l, 's> Extractor<'l, 's> {
             _ => None,
         };
         self.this_class.set(None);
-        let origin = self.origin.take();
-        let name = place.filter(|_| ok)?;
+        self.origin.set(None);
+        let name = place?;
         // Placed where the value is written in this subclass (else at its name).
         let (line, column, written) = match origin {
             Some((f, tok)) if f == self.file => {
@@ -657,8 +679,16 @@ impl<'l, 's> Extractor<'l, 's> {
         method_of_pieces(&self.eval(x, y, 0), Some(self.text(y.saturating_sub(1))))
     }
 
-    /// The last token's text of a member of an argument expression, for `HttpMethod.Get`.
-    fn member_tail(&self, _x: usize, _y: usize, _member: &str) -> Option<&'s str> {
+    /// The class of the instance an argument makes or holds: `new X(…)`, `X.new`, `X(…)`, or a
+    /// variable bound to one.
+    fn instance_in(&self, x: usize, y: usize) -> Option<Item> {
+        if let Some(c) = self.class_in(self.file, x, y.min(x + 4)) {
+            return Some(c);
+        }
+        if self.l.is_ident(x) && y == x + 1 {
+            let (a, b) = self.lookup(self.text(x), x)?;
+            return self.class_in(self.file, a, b.min(a + 4));
+        }
         None
     }
 
@@ -710,5 +740,3 @@ fn method_of_pieces(v: &[Piece], tail: Option<&str>) -> MethodSrc {
     }
 }
 
-#[allow(dead_code)]
-fn _unused(_: Method) {}

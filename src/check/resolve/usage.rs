@@ -328,6 +328,16 @@ impl<'l, 's> Extractor<'l, 's> {
             method = method_from_name(segs[segs.len() - 2]);
         } else if new_class {
             method = last.strip_prefix("Http").and_then(method_from_name);
+            if method.is_none() && REQUEST_TYPES.contains(&last) {
+                let mut u = Use { http: true, receiver: None, ..Use::default() };
+                if let Some(o) = open {
+                    u.method = self.method_in(o + 1, close, (a, b));
+                    if u.method.is_none() {
+                        u.method_expr = self.method_expr_in(o + 1, close, (a, b));
+                    }
+                }
+                return u;
+            }
         } else if segs.len() >= 2 || self.lang != Language::Ruby || self.index().function_at(ce).is_some() {
             // Ruby: a bare verb in a method is a client's (`get(path)` with HTTParty); at class
             // level it is a route definition (Sinatra).
