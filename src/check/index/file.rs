@@ -390,7 +390,12 @@ impl<'s> FileIndex<'s> {
             let instance = name_tok >= 2 && sx.is_member_op(name_tok - 1) && is_self(sx.text(name_tok - 2));
             let ruby_ivar = sx.lang == Language::Ruby && name_tok >= 1 && sx.is(name_tok - 1, "@");
             let declared = in_function.is_none() && directly_in(sx, &self.classes[c], name_tok);
-            if !(instance || ruby_ivar || declared) {
+            // C#, Java: `_root = …` in a constructor assigns the field the class declares.
+            let implicit = in_function.is_some()
+                && matches!(sx.lang, Language::CSharp | Language::Java)
+                && !(name_tok >= 1 && sx.is_member_op(name_tok - 1))
+                && declares(sx, &self.classes[c], sx.text(name_tok));
+            if !(instance || ruby_ivar || declared || implicit) {
                 continue;
             }
             if t == ":" && !(declared && sx.lang == Language::TypeScript) {
@@ -425,6 +430,13 @@ impl<'s> FileIndex<'s> {
             }
         }
     }
+}
+
+/// Whether class `c` declares a field `name` in its body (`private readonly string _root;`).
+fn declares(sx: Syntax<'_, '_>, c: &Class<'_>, name: &str) -> bool {
+    (c.body.0..c.body.1.min(sx.l.toks.len())).any(|j| {
+        sx.l.is_ident(j) && sx.text(j) == name && sx.open_of(j) == Some(c.body.0.wrapping_sub(1)) && (sx.is(j + 1, ";") || sx.is(j + 1, "="))
+    })
 }
 
 /// Keywords that take parentheses and a block, and are not functions.

@@ -531,6 +531,23 @@ impl<'l, 's> Extractor<'l, 's> {
                 ranges.push((x, y));
             }
         }
+        // A declaration with the type: `BigCommerceClient bigCommerce` (C#, Java, a primary
+        // constructor), `private BigCommerce $bigCommerce` (PHP), `client: BigCommerceClient`.
+        for j in 1..self.n() {
+            if !(self.l.is_ident(j) && crate::check::syntax::nav::norm_name(self.text(j)) == name) {
+                continue;
+            }
+            let typed = if self.l.is_ident(j - 1) {
+                Some(j - 1)
+            } else if self.is(j + 1, ":") && self.l.is_ident(j + 2) {
+                Some(j + 2)
+            } else {
+                None
+            };
+            if let Some(c) = typed.and_then(|t| self.class_in(self.file, t, t + 1)) {
+                return Some(c);
+            }
+        }
         for (a, b) in ranges {
             if let Some(c) = self.class_in(self.file, a, b.min(self.n())) {
                 return Some(c);
