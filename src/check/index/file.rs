@@ -494,6 +494,11 @@ fn params<'s>(sx: Syntax<'_, 's>, open: usize) -> Vec<Param<'s>> {
 
 /// One parameter from its token range.
 fn param<'s>(sx: Syntax<'_, 's>, a: usize, b: usize) -> Option<Param<'s>> {
+    // Ruby's keyword parameters take their default after the colon (`version: "v3"`).
+    let ruby_kw = sx.lang == Language::Ruby && sx.l.is_ident(a) && sx.is(a + 1, ":") && b > a + 2;
+    if ruby_kw {
+        return Some(Param { name: sx.text(a), default: Some((a + 2, b)) });
+    }
     let eq = (a..b).find(|&j| sx.is(j, "=") && sx.open_of(j) == sx.open_of(a));
     let head_end = eq.unwrap_or(b);
     let default = eq.map(|e| (e + 1, b)).filter(|(x, y)| x < y);

@@ -121,6 +121,10 @@ impl<'l, 's> Extractor<'l, 's> {
                         break;
                     }
                 }
+                // The receiver of a call (`klass.new(…)`, `client.get(…)`) is not the value sent.
+                if self.is_member_op(e) && self.l.is_ident(e + 1) {
+                    continue;
+                }
                 let (x, y) = self.concatenation(s, e);
                 if seen.contains(&(x, y)) {
                     continue;

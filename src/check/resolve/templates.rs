@@ -130,6 +130,10 @@ impl<'l, 's> Extractor<'l, 's> {
         if !(u.http || u.method.is_some() || u.method_expr.is_some() || u.described) {
             return None;
         }
+        // A value in another argument (a header) is not the request's URL.
+        if !(u.url_arg || u.described) {
+            return if open { None } else { written };
+        }
         let base = u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients().get(r).cloned()));
         self.templates.borrow_mut().push(Template {
             file: self.file,

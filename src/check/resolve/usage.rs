@@ -230,7 +230,8 @@ impl<'l, 's> Extractor<'l, 's> {
             return Use::default();
         }
         let mut u = self.callee_use(self.callee_end(open), Some(open), a, b, depth);
-        u.url_arg = self.url_position(open, a);
+        // A pass-through call (`URI.join(root, path)`) keeps what its own use says.
+        u.url_arg = u.url_arg || self.url_position(open, a);
         u
     }
 
@@ -326,6 +327,12 @@ impl<'l, 's> Extractor<'l, 's> {
         // `Net::HTTP::Post.new(uri)`, `new HttpPut(url)`
         if last == "new" && segs.len() >= 2 {
             method = method_from_name(segs[segs.len() - 2]);
+            // `klass.new(uri)` with the request class a parameter (`request(Net::HTTP::Get, path)`):
+            // a request whose method the caller gives.
+            let k = start;
+            if method.is_none() && segs.len() == 2 && self.param_at(segs[0], k).is_some() {
+                return Use { http: true, method_expr: Some((k, k + 1, false)), ..Use::default() };
+            }
         } else if new_class {
             method = last.strip_prefix("Http").and_then(method_from_name);
             if method.is_none() && REQUEST_TYPES.contains(&last) {
