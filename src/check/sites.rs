@@ -87,12 +87,22 @@ pub(crate) fn call_sites(
 /// requests with their documents where the code holds them. The route, scope and requirement
 /// of each planned call are written back to its site.
 pub(crate) fn plan(calls: &mut [CallSite], documents: &[Option<String>], account_type: Option<crate::datafile::vocab::AccountType>) -> (CallList, Plan) {
+    // A storefront token this code does not mint (read from configuration) is another
+    // account's: the scopes its minting needs are not this code's.
+    let mints = calls.iter().any(|c| {
+        c.resolved_target.contains("/v3/storefront/api-token") && c.method.is_none_or(|m| m == Method::Post)
+    });
     let mut list = CallList::new();
     for (i, c) in calls.iter().enumerate() {
         let loc = Location::Line(i + 1);
         match (documents.get(i).and_then(Option::as_ref), Endpoint::from_target(&c.resolved_target)) {
             (Some(doc), Some(endpoint)) => {
-                let call = GraphqlCall { endpoint, document: doc.clone(), source: format!("{}:{}", c.file, c.line) };
+                let call = GraphqlCall {
+                    endpoint,
+                    document: doc.clone(),
+                    source: format!("{}:{}", c.file, c.line),
+                    token_minted_elsewhere: !mints,
+                };
                 list.push_graphql(loc, c.resolved_target.clone(), call);
             }
             _ => list.push(loc, c.effective_method(), c.resolved_target.clone()),
@@ -103,12 +113,28 @@ pub(crate) fn plan(calls: &mut [CallSite], documents: &[Option<String>], account
         for loc in &pc.locations {
             if let Location::Line(n) = loc {
                 if let Some(c) = calls.get_mut(n - 1) {
-                    c.route = Some(pc.route);
+                    // A GraphQL document's call is the endpoint's, whatever its statements.
+                    if c.graphql.is_some() && c.route.is_some() {
+                        continue;
+                    }
+                    c.route = match Endpoint::from_target(&c.resolved_target) {
+                        Some(e) if c.graphql.is_some() => Some(e.template()),
+                        _ => Some(pc.route),
+                    };
                     c.least_privileged = pc.least_privileged;
                     c.requirement = Some(pc.requirement);
                     c.api = Some(pc.api);
                 }
             }
+        }
+    }
+    // A GraphQL document whose every field is another account's (a storefront token read from
+    // configuration) plans nothing: the call is still the endpoint's, and needs nothing here.
+    for c in calls.iter_mut().filter(|c| c.graphql.is_some() && c.route.is_none()) {
+        if let Some(e) = Endpoint::from_target(&c.resolved_target) {
+            c.route = Some(e.template());
+            c.api = Some(e.api());
+            c.requirement = Some(crate::plan::Need::None);
         }
     }
     (list, plan)

@@ -18,7 +18,8 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 * 1024 * 1024;
 const BINARY_PROBE: usize = 8192;
 
 /// Any of these makes a file worth tokenizing.
-const MARKERS: [&str; 14] = [
+const MARKERS: [&str; 15] = [
+    "/graphql",
     "/v3/",
     "/v2/",
     "/v3'",

@@ -88,6 +88,11 @@ pub struct GraphqlCall {
     pub document: String,
     /// Where it was read from: a file name, `inline`, or `request body`.
     pub source: String,
+    /// The request's bearer token is minted by another API account (it is read from
+    /// configuration, not created by these calls): scopes the docs say the token's minting
+    /// account holds are not needed here.
+    #[serde(skip)]
+    pub token_minted_elsewhere: bool,
 }
 
 /// Input that could not be read as a call, or a call the resolver could not resolve. Reports list
@@ -226,7 +231,7 @@ impl CallList {
     /// use bigcommerce_scopes::plan::{CallList, GraphqlCall, Location};
     /// use bigcommerce_scopes::graphql::Endpoint;
     /// let mut list = CallList::new();
-    /// let doc = GraphqlCall { endpoint: Endpoint::Admin, document: "{ store { name } }".into(), source: "inline".into() };
+    /// let doc = GraphqlCall { endpoint: Endpoint::Admin, document: "{ store { name } }".into(), source: "inline".into(), token_minted_elsewhere: false };
     /// list.push_graphql(Location::Line(1), "/stores/abc/graphql", doc);
     /// assert_eq!(list.calls[0].method, bigcommerce_scopes::Method::Post);
     /// ```
@@ -303,7 +308,7 @@ impl CallList {
             if let Some(rest) = graphql_line(raw) {
                 match read_graphql_line(rest, dir) {
                     Ok((endpoint, document, source)) => {
-                        list.push_graphql(location, endpoint.template(), GraphqlCall { endpoint, document, source })
+                        list.push_graphql(location, endpoint.template(), GraphqlCall { endpoint, document, source, token_minted_elsewhere: false })
                     }
                     Err(e) => list.errors.push(Unresolved::new(location, raw.trim(), &e)),
                 }

@@ -67,6 +67,9 @@ pub(crate) fn classify_call(call: &Call) -> Result<Vec<Classified>, Error> {
     let auth_scheme = api.auth_scheme();
     let mut out = Vec::new();
     for n in &analysis.needs {
+        if g.token_minted_elsewhere && n.held_by == HeldBy::TokenMinter {
+            continue;
+        }
         let mut notes =
             vec![format!("GraphQL {} ({}): {} [{}]", n.operation, g.source, n.fields.join(", "), n.sources.join(", "))];
         if n.held_by == HeldBy::TokenMinter {

@@ -118,7 +118,7 @@ fn push(list: &mut CallList, location: Location, method: Method, url: String, re
                 list.push_graphql(
                     location,
                     url.clone(),
-                    GraphqlCall { endpoint, document, source: "request body".into() },
+                    GraphqlCall { endpoint, document, source: "request body".into(), token_minted_elsewhere: false },
                 );
             }
         }

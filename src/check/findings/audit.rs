@@ -60,10 +60,16 @@ pub(crate) fn call_findings(calls: &[CallSite], plan: &Plan) -> Vec<Finding> {
     }
     for pc in plan.calls.iter().filter(|pc| pc.requirement == Need::PerQuery) {
         for c in pc.locations.iter().filter_map(|l| site(l).and_then(|i| calls.get(i))) {
-            let msg = format!(
-                "{} request: the scopes it needs depend on the GraphQL document, which the code does not hold where the request is sent",
-                pc.api.info().name
-            );
+            let msg = match &c.graphql {
+                Some(_) => format!(
+                    "{} request: the docs tie some fields of its document to no scope (see the notes); their scopes are not counted",
+                    pc.api.info().name
+                ),
+                None => format!(
+                    "{} request: the scopes it needs depend on the GraphQL document, which the code does not hold where the request is sent",
+                    pc.api.info().name
+                ),
+            };
             let mut f = at_call(FindingKind::PerQuery, msg, c);
             f.route = Some(pc.route);
             findings.push(f);

@@ -78,6 +78,12 @@ impl<'l, 's> Extractor<'l, 's> {
                     document: None,
                     unfollowed: false,
                 });
+                let mut as_written = as_written;
+                if let Some(c) = as_written.as_mut() {
+                    if !self.graphql_call(c, u.call_open, &pieces) {
+                        continue;
+                    }
+                }
                 let Some(call) = self.call_or_template(&pieces, &u, k, line, as_written) else { continue };
                 if seen.iter().any(|(m, t)| *m == call.method && *t == call.target) {
                     continue;

@@ -7,6 +7,7 @@
 mod bindings;
 mod calls;
 mod clients;
+mod graphql;
 mod members;
 mod method;
 mod project;

@@ -33,6 +33,8 @@ pub(crate) struct Use {
     pub url_arg: bool,
     /// The callee is a function of the project (resolved as a wrapper, not as a client).
     pub project_fn: bool,
+    /// The `(` of the call that sends it (where a GraphQL document is looked for).
+    pub call_open: Option<usize>,
 }
 
 impl Use {
@@ -232,6 +234,7 @@ impl<'l, 's> Extractor<'l, 's> {
         let mut u = self.callee_use(self.callee_end(open), Some(open), a, b, depth);
         // A pass-through call (`URI.join(root, path)`) keeps what its own use says.
         u.url_arg = u.url_arg || self.url_position(open, a);
+        u.call_open = u.call_open.or(Some(open));
         u
     }
 
@@ -403,6 +406,18 @@ impl<'l, 's> Extractor<'l, 's> {
         let generic = method_from_name(last).is_some() || GENERIC_WRAPPERS.contains(&last);
         let own = receiver.as_deref().is_none_or(|r| crate::check::index::file::is_self(r) || !generic);
         let project_fn = own && self.project.defines_function(norm_name(last));
-        Use { method, receiver, base: None, version, http, not_a_call: false, method_expr, described: false, url_arg: false, project_fn }
+        Use {
+            method,
+            receiver,
+            base: None,
+            version,
+            http,
+            not_a_call: false,
+            method_expr,
+            described: false,
+            url_arg: false,
+            project_fn,
+            call_open: None,
+        }
     }
 }

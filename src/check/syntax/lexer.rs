@@ -562,6 +562,13 @@ impl<'s> Lexer<'s> {
                     i += 1;
                     self.tok(Kind::Punct, start, i, line);
                 }
+                C_OP if c == b'<' && matches!(self.lang, Language::Php | Language::Ruby) && b.get(i + 1) == Some(&b'<') => {
+                    (self.i, self.line) = (i, line);
+                    if !self.heredoc(start, line) {
+                        self.i = self.operator(c, i, line);
+                    }
+                    (i, line) = (self.i, self.line);
+                }
                 C_OP => i = self.operator(c, i, line),
                 C_PUNCT => {
                     i += 1;
@@ -869,6 +876,71 @@ impl<'s> Lexer<'s> {
             self.parts.push(Part::Text(text.take(src)));
         }
         self.finish(start, line, first_part);
+    }
+
+    /// A heredoc at `self.i` (`<<<ID`, `<<<'ID'` in PHP; `<<~ID`, `<<-ID`, `<<'ID'` in Ruby): one
+    /// string token of its body, which runs from the next line to the line holding only `ID`.
+    /// Interpolations in it are kept as text. The rest of the opening line is skipped (Ruby's
+    /// `.freeze`). Returns false where `<<` is an operator.
+    fn heredoc(&mut self, start: usize, line: u32) -> bool {
+        let b = self.b;
+        let mut j = self.i + 2;
+        if self.lang == Language::Php {
+            if b.get(j) != Some(&b'<') {
+                return false;
+            }
+            j += 1;
+            while b.get(j) == Some(&b' ') {
+                j += 1;
+            }
+        } else if matches!(b.get(j), Some(b'~' | b'-')) {
+            j += 1;
+        } else if !matches!(b.get(j), Some(b'\'' | b'"')) {
+            return false;
+        }
+        let quote = matches!(b.get(j), Some(b'\'' | b'"')).then(|| b[j]);
+        if quote.is_some() {
+            j += 1;
+        }
+        let id_start = j;
+        while j < b.len() && is_ident_char(b[j]) {
+            j += 1;
+        }
+        if j == id_start || !b[id_start].is_ascii_uppercase() && self.lang == Language::Ruby && quote.is_none() {
+            return false;
+        }
+        let id = &self.src[id_start..j];
+        if quote.is_some() {
+            if b.get(j) != quote.as_ref() {
+                return false;
+            }
+            j += 1;
+        }
+        // The body starts after the opening line.
+        let Some(nl) = b[j..].iter().position(|&c| c == b'\n') else { return false };
+        let body_start = j + nl + 1;
+        let mut k = body_start;
+        let mut body_line = line + 1;
+        loop {
+            let end = b[k..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| k + p);
+            let text = self.src[k..end].trim_start();
+            let closes = text.starts_with(id)
+                && !text[id.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            if closes {
+                let close_end = end - self.src[k..end].trim_start()[id.len()..].len();
+                let first = self.parts.len();
+                self.parts.push(Part::Text(Cow::Borrowed(&self.src[body_start..k])));
+                self.i = close_end;
+                self.line = body_line;
+                self.finish(start, line, first);
+                return true;
+            }
+            if end >= b.len() {
+                return false;
+            }
+            k = end + 1;
+            body_line += 1;
+        }
     }
 
     /// Record the string token whose parts start at `first_part`.
