@@ -13,6 +13,11 @@ pub(crate) struct Param<'s> {
     pub name: &'s str,
     /// The token range of its default value.
     pub default: Option<(usize, usize)>,
+    /// The token of its name.
+    pub tok: usize,
+    /// A constructor parameter that declares a member (`private string $apiHost = …` in PHP,
+    /// `private readonly baseUrl: string` in TypeScript).
+    pub promoted: bool,
 }
 
 /// A function or method.
@@ -415,6 +420,18 @@ impl<'s> FileIndex<'s> {
             let member = Member { name, value: (start, end), tok: name_tok, in_function };
             self.classes[c].members.push(member);
         }
+        // Promoted constructor parameters: members with their defaults.
+        for f in &self.functions {
+            let Some(c) = f.class else { continue };
+            if !matches!(f.name, "__construct" | "constructor") {
+                continue;
+            }
+            for p in f.params.iter().filter(|p| p.promoted) {
+                if let Some(value) = p.default {
+                    self.classes[c].members.push(Member { name: p.name, value, tok: p.tok, in_function: None });
+                }
+            }
+        }
         // C# expression-bodied properties: `string Path => "…";`
         if sx.lang == Language::CSharp {
             for i in 1..sx.l.toks.len() {
@@ -497,7 +514,7 @@ fn param<'s>(sx: Syntax<'_, 's>, a: usize, b: usize) -> Option<Param<'s>> {
     // Ruby's keyword parameters take their default after the colon (`version: "v3"`).
     let ruby_kw = sx.lang == Language::Ruby && sx.l.is_ident(a) && sx.is(a + 1, ":") && b > a + 2;
     if ruby_kw {
-        return Some(Param { name: sx.text(a), default: Some((a + 2, b)) });
+        return Some(Param { name: sx.text(a), default: Some((a + 2, b)), tok: a, promoted: false });
     }
     let eq = (a..b).find(|&j| sx.is(j, "=") && sx.open_of(j) == sx.open_of(a));
     let head_end = eq.unwrap_or(b);
@@ -521,7 +538,8 @@ fn param<'s>(sx: Syntax<'_, 's>, a: usize, b: usize) -> Option<Param<'s>> {
         }
     }?;
     let name = norm_name(sx.text(name_tok)).trim_start_matches(['*', '&']);
-    (!name.is_empty()).then_some(Param { name, default })
+    let promoted = idents.iter().any(|&j| matches!(sx.text(j), "private" | "public" | "protected" | "readonly"));
+    (!name.is_empty()).then_some(Param { name, default, tok: name_tok, promoted })
 }
 
 /// Ruby parameters without parentheses, to the end of the line.
