@@ -240,6 +240,30 @@ impl<'l, 's> Extractor<'l, 's> {
         None
     }
 
+    /// The value of `name.key.key` (written as text, as in an interpolation) where `name` is an
+    /// object constant of this file or another one.
+    pub(super) fn object_path_value(&self, e: &str, at: usize, depth: u8) -> Option<Vec<Piece>> {
+        let segs: Vec<&str> = e.split(['.']).flat_map(|s| s.split("->")).map(str::trim).collect();
+        if segs.len() < 2 || segs.iter().any(|s| s.is_empty() || !s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$')) {
+            return None;
+        }
+        let first = norm_name(segs[0]);
+        let keys: Vec<String> = segs[1..].iter().map(|s| s.to_string()).collect();
+        let v = match self.lookup(first, at) {
+            Some((a, b)) => self.keys_of(a, b, &keys, depth),
+            None => self.project.files.iter().enumerate().find_map(|(fi, f)| {
+                if fi == self.file || !f.source.language.same_family(self.lang) || !f.source.text.contains(first) {
+                    return None;
+                }
+                self.with_file(fi, |x| {
+                    let (a, b) = x.lookup(first, usize::MAX)?;
+                    x.keys_of(a, b, &keys, depth)
+                })
+            }),
+        }?;
+        v.iter().any(Piece::is_text).then_some(v)
+    }
+
     /// Follow `keys` into the value `a..b` (object literals, or names bound to them).
     fn keys_of(&self, a: usize, b: usize, keys: &[String], depth: u8) -> Option<Vec<Piece>> {
         let (mut a, mut b) = (a, b);

@@ -53,8 +53,12 @@ impl<'l, 's> Extractor<'l, 's> {
             while i < b && self.is_default_op(i) {
                 let alt_end = self.operand_end(i + 1).max(i + 2).min(b);
                 if !piece.iter().any(Piece::is_text) {
-                    piece.clear();
-                    self.eval_operand(i + 1, alt_end, depth, &mut piece);
+                    let mut alt = Vec::new();
+                    self.eval_operand(i + 1, alt_end, depth, &mut alt);
+                    // `process.env.BC_STORE_HASH ?? ''`: an empty default says nothing.
+                    if alt.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) {
+                        piece = alt;
+                    }
                 }
                 i = alt_end;
             }
@@ -194,6 +198,10 @@ impl<'l, 's> Extractor<'l, 's> {
                     return vec![Piece::Var(super::value::Var::ParamMember { file: self.file, func, index, member })];
                 }
                 if let Some(v) = self.static_member(r, &name, depth) {
+                    return v;
+                }
+                // A key of an object constant, here or in another file: `config.apiHost`.
+                if let Some(v) = self.object_path_value(e, at, depth) {
                     return v;
                 }
             }
