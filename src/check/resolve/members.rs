@@ -240,6 +240,23 @@ impl<'l, 's> Extractor<'l, 's> {
         None
     }
 
+    /// The file-level binding `name` of the project file whose stem is `module` (a module
+    /// imported under its name).
+    pub(super) fn module_value(&self, module: &str, name: &str, depth: u8) -> Option<Vec<Piece>> {
+        let module = norm_name(module);
+        self.project.files.iter().enumerate().find_map(|(fi, f)| {
+            let stem = f.source.path.rsplit('/').next()?.split('.').next()?;
+            if fi == self.file || stem != module || !f.source.language.same_family(self.lang) {
+                return None;
+            }
+            self.with_file(fi, |x| {
+                let (a, b) = x.lookup(name, usize::MAX)?;
+                let v = x.eval(a, b, depth + 1);
+                v.iter().any(Piece::is_text).then_some(v)
+            })
+        })
+    }
+
     /// The value of `name.key.key` (written as text, as in an interpolation) where `name` is an
     /// object constant of this file or another one.
     pub(super) fn object_path_value(&self, e: &str, at: usize, depth: u8) -> Option<Vec<Piece>> {

@@ -51,10 +51,13 @@ impl<'l, 's> Extractor<'l, 's> {
             i = end;
             // `process.env.API_HOST || 'api.bigcommerce.com'`: the default where the left is unknown.
             while i < b && self.is_default_op(i) {
-                let alt_end = self.operand_end(i + 1).max(i + 2).min(b);
+                // `?:` may be two tokens.
+                let alt = if self.is(i, "?") { i + 2 } else { i + 1 };
+                let alt_end = self.operand_end(alt).max(alt + 1).min(b);
                 if !piece.iter().any(Piece::is_text) {
-                    let mut alt = Vec::new();
-                    self.eval_operand(i + 1, alt_end, depth, &mut alt);
+                    let mut alt_pieces = Vec::new();
+                    self.eval_operand(alt, alt_end, depth, &mut alt_pieces);
+                    let alt = alt_pieces;
                     // `process.env.BC_STORE_HASH ?? ''`: an empty default says nothing.
                     if alt.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) {
                         piece = alt;
@@ -198,6 +201,10 @@ impl<'l, 's> Extractor<'l, 's> {
                     return vec![Piece::Var(super::value::Var::ParamMember { file: self.file, func, index, member })];
                 }
                 if let Some(v) = self.static_member(r, &name, depth) {
+                    return v;
+                }
+                // A module's constant: `settings.API_HOST` with `from . import settings`.
+                if let Some(v) = self.module_value(r, &name, depth) {
                     return v;
                 }
                 // A key of an object constant, here or in another file: `config.apiHost`.
