@@ -2,6 +2,7 @@
 
 use super::target::anchor;
 use super::usage::Use;
+use crate::check::model::ViaKind;
 use super::{Extractor, RawCall, RawVia};
 use crate::check::conventions::method_from_str;
 use crate::check::conventions::method_from_name;
@@ -34,7 +35,9 @@ impl<'l, 's> Extractor<'l, 's> {
             for c in consumed.iter_mut().take(b).skip(a) {
                 *c = true;
             }
+            self.members_used.borrow_mut().take();
             let mut pieces = self.eval(a, b, 0);
+            let member = self.members_used.borrow_mut().take();
             self.format_base(a, b, &mut pieces);
             let uses = self.uses(a, b, 0);
             let written = self.written(a, b);
@@ -84,7 +87,15 @@ impl<'l, 's> Extractor<'l, 's> {
                         continue;
                     }
                 }
-                let Some(call) = self.call_or_template(&pieces, &u, k, line, as_written) else { continue };
+                let Some(mut call) = self.call_or_template(&pieces, &u, k, line, as_written) else { continue };
+                if call.via.kind == ViaKind::Literal {
+                    if let Some((name, file, line)) = &member {
+                        call.via = RawVia { kind: ViaKind::Property, name: Some(name.clone()), file: Some(*file), data_file: None, line: Some(*line) };
+                    } else if u.described {
+                        // An entry of a command table (`updateProduct: { method, path }`).
+                        call.via = RawVia { kind: ViaKind::Property, name: self.entry_name(a), file: Some(self.file), data_file: None, line: Some(line) };
+                    }
+                }
                 if seen.iter().any(|(m, t)| *m == call.method && *t == call.target) {
                     continue;
                 }
@@ -161,6 +172,16 @@ impl<'l, 's> Extractor<'l, 's> {
                 }
             }
         }
+    }
+
+    /// The key of the object entry holding token `a` (`updateProduct` of
+    /// `updateProduct: { method: 'PUT', path: '…' }`).
+    fn entry_name(&self, a: usize) -> Option<String> {
+        let open = self.open_of(a)?;
+        (open >= 2 && matches!(self.text(open - 1), ":" | "=>" | "=")).then(|| {
+            let k = open - 2;
+            self.l.str_at(k).map_or_else(|| self.text(k).to_owned(), |s| s.text().into_owned())
+        })
     }
 
     /// The concatenation around the operand `s..e`.

@@ -60,10 +60,36 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         for item in self.project.lineage(c) {
             if let Some(v) = self.with_file(item.0, |x| x.class_member(item.1, name, depth)) {
+                self.note_member(item, name, &v);
                 return v;
             }
         }
         vec![Piece::Var(Var::Field { class: c, name: name.to_owned() })]
+    }
+
+    /// Remember a member that gave part of a path (beyond the host and version), for the via of
+    /// the call it makes: `baseUri = …/v3/catalog` is a property; `apiHost` is not.
+    fn note_member(&self, item: Item, name: &str, v: &[Piece]) {
+        let text: String = v
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.as_str(),
+                _ => "/",
+            })
+            .collect();
+        let path = match text.find("://") {
+            Some(i) => text[i + 3..].find('/').map_or("", |j| &text[i + 3 + j..]),
+            None => text.as_str(),
+        };
+        let after_version = ["/v3", "/v2"].iter().find_map(|v| path.find(v).map(|i| &path[i + 3..])).unwrap_or(path);
+        let after_store = after_version.strip_prefix("/stores/").map_or(after_version, |r| r.find('/').map_or("", |i| &r[i..]));
+        if !after_store.split('/').any(|seg| seg.len() > 2 && seg.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')) {
+            return;
+        }
+        let f = &self.project.files[item.0];
+        let tok = f.index.classes[item.1].members.iter().find(|m| m.name == name).map_or(f.index.classes[item.1].name_tok, |m| m.tok);
+        let line = f.lexed.toks.get(tok).map_or(1, |t| t.line);
+        self.members_used.borrow_mut().get_or_insert((name.to_owned(), item.0, line));
     }
 
     /// Whether a subclass of `c` defines member `name` (a field, or a getter of it).

@@ -110,6 +110,9 @@ pub(crate) struct Extractor<'l, 's> {
     templates: RefCell<Vec<Template>>,
     /// The class of the instance, while a template is completed for a subclass.
     this_class: std::cell::Cell<Option<crate::check::index::Item>>,
+    /// The first class member that gave part of a path while a value was evaluated (name, file,
+    /// line): the call it makes comes through a property.
+    members_used: RefCell<Option<(String, usize, u32)>>,
     /// The first string literal read while completing for a subclass: where its value is written.
     origin: std::rc::Rc<std::cell::Cell<Option<(usize, usize)>>>,
 }
@@ -160,6 +163,7 @@ impl<'l, 's> Extractor<'l, 's> {
             templates: RefCell::default(),
             this_class: std::cell::Cell::new(None),
             origin: std::rc::Rc::default(),
+            members_used: RefCell::default(),
         }
     }
 

@@ -94,6 +94,7 @@ impl<'l, 's> Extractor<'l, 's> {
                         }
                         if URL_KEYS.contains(&key) || method.is_some() || method_expr.is_some() {
                             let mut outer = self.uses(open, close + 1, depth + 1);
+                            let sent = outer.iter().any(|u| u.http || u.not_a_call);
                             for u in &mut outer {
                                 u.url_arg |= URL_KEYS.contains(&key);
                                 if method.is_some() {
@@ -105,7 +106,7 @@ impl<'l, 's> Extractor<'l, 's> {
                             }
                             // A request description of its own (`{method: 'PUT', path: '…'}` in a
                             // command table) is a request even where it is not sent here.
-                            if method.is_some() && outer.iter().all(|u| !u.http && !u.not_a_call) {
+                            if method.is_some() && !sent {
                                 return vec![Use { method, http: true, described: true, ..Use::default() }];
                             }
                             return outer;
