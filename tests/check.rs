@@ -84,6 +84,28 @@ fn snapshots_of_every_format() {
     }
 }
 
+/// How a call was found shows in every format: the human report names the wrapper, property,
+/// SDK call or GraphQL operation with its definition, and SARIF adds the definition as a related
+/// location (with the `via` object in its properties).
+#[test]
+fn via_in_every_format() {
+    for app in ["wrapper-typescript", "property-php", "sdk-ruby", "graphql-php"] {
+        let dir = fixture(&format!("patterns/{app}"));
+        for (name, args) in [
+            ("human", vec!["check", "--granted", "store_v2_products_read_only"]),
+            ("verbose", vec!["check", "--verbose", "--granted", "store_v2_products_read_only"]),
+            ("sarif", vec!["check", "--format", "sarif", "--granted", "store_v2_products_read_only"]),
+        ] {
+            insta::assert_snapshot!(format!("via_{}_{name}", app.replace('-', "_")), transcript(&dir, &args));
+        }
+    }
+    let (_, v) = json_of(&fixture("patterns/wrapper-typescript"), &["check", "--json", "--granted", "store_v2_products"]);
+    let kinds: Vec<&str> = v["calls"].as_array().unwrap().iter().map(|c| c["via"]["kind"].as_str().unwrap()).collect();
+    assert!(kinds.iter().all(|k| *k == "wrapper"), "{kinds:?}");
+    let call = &v["calls"][0];
+    assert_eq!((call["via"]["name"].as_str(), call["via"]["file"].as_str()), (Some("get"), Some("src/api/base-api.ts")));
+}
+
 #[test]
 fn json_fields_are_the_documented_interface() {
     for app in FIXTURES {

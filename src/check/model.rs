@@ -109,6 +109,34 @@ impl Via {
     pub fn literal() -> Via {
         Via { kind: ViaKind::Literal, name: None, file: None, line: None }
     }
+
+    /// How a reviewer reads it: `through the wrapper `get` (src/api.ts:18)`; empty for a literal.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::check::{Via, ViaKind};
+    /// let v = Via { kind: ViaKind::Wrapper, name: Some("get".into()), file: Some("src/api.ts".into()), line: Some(18) };
+    /// assert_eq!(v.describe(), "through the wrapper `get` (src/api.ts:18)");
+    /// assert_eq!(Via::literal().describe(), "");
+    /// ```
+    pub fn describe(&self) -> String {
+        let what = match self.kind {
+            ViaKind::Literal => return String::new(),
+            ViaKind::Wrapper => "the wrapper",
+            ViaKind::Property => "the property",
+            ViaKind::Sdk => "the SDK call",
+            ViaKind::Graphql => "the GraphQL operation",
+        };
+        let name = self.name.as_deref().map(|n| format!(" `{n}`")).unwrap_or_default();
+        let place = match (&self.file, self.line) {
+            (Some(f), Some(l)) => format!(" ({f}:{l})"),
+            (Some(f), None) => format!(" ({f})"),
+            _ => String::new(),
+        };
+        if self.kind == ViaKind::Graphql && self.name.is_none() {
+            return "a GraphQL request (its document is not in the code)".to_owned();
+        }
+        format!("through {what}{name}{place}")
+    }
 }
 
 /// What a call came through.

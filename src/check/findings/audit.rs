@@ -40,6 +40,7 @@ fn at_call(kind: FindingKind, msg: String, c: &CallSite) -> Finding {
     f.method = c.method;
     f.target = Some(c.target.clone());
     f.route = c.route;
+    f.via = (c.via.kind != crate::check::model::ViaKind::Literal).then(|| c.via.clone());
     f
 }
 

@@ -52,6 +52,8 @@ pub struct Finding {
     pub suggestions: Vec<String>,
     /// Other places concerned (the calls that use a declared scope, …).
     pub related: Vec<Position>,
+    /// For a call found through a wrapper, property, SDK or GraphQL request: how.
+    pub via: Option<crate::check::model::Via>,
 }
 
 impl Finding {
@@ -69,6 +71,7 @@ impl Finding {
             route: None,
             suggestions: Vec::new(),
             related: Vec::new(),
+            via: None,
         }
     }
 

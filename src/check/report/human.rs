@@ -20,6 +20,9 @@ fn finding(out: &mut String, f: &Finding, width: usize) {
     if let Some(t) = &f.target {
         let _ = writeln!(out, "{indent}{t}");
     }
+    if let Some(v) = f.via.as_ref().map(|v| v.describe()).filter(|d| !d.is_empty()) {
+        let _ = writeln!(out, "{indent}{v}");
+    }
     if f.kind == FindingKind::UnknownRoute && !f.suggestions.is_empty() {
         let _ = writeln!(out, "{indent}nearest documented routes: {}", f.suggestions.join(", "));
     }
@@ -105,6 +108,10 @@ pub fn human(report: &Report, verbose: bool) -> String {
                 c.route.unwrap_or("(no documented route)")
             );
             let _ = writeln!(out, "      {}", c.target);
+            let via = c.via.describe();
+            if !via.is_empty() {
+                let _ = writeln!(out, "      {via}");
+            }
             for n in &c.notes {
                 let _ = writeln!(out, "      note: {n}");
             }

@@ -59,18 +59,27 @@ fn result(f: &Finding, suppression: Option<&Suppression>) -> Value {
         let p = Position { file: file.clone(), line, column };
         obj.insert("locations".into(), json!([location(&p)]));
     }
-    if !f.related.is_empty() {
-        let related: Vec<Value> = f
-            .related
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let mut l = location(p);
-                l["id"] = json!(i + 1);
-                l["message"] = json!({ "text": "a call that uses this scope" });
-                l
-            })
-            .collect();
+    let mut related: Vec<Value> = f
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut l = location(p);
+            l["id"] = json!(i + 1);
+            l["message"] = json!({ "text": "a call that uses this scope" });
+            l
+        })
+        .collect();
+    // Where the call comes through: the wrapper's or property's definition, the GraphQL document.
+    if let Some(v) = &f.via {
+        if let (Some(file), Some(line)) = (&v.file, v.line) {
+            let mut l = location(&Position { file: file.clone(), line, column: 1 });
+            l["id"] = json!(related.len() + 1);
+            l["message"] = json!({ "text": v.describe() });
+            related.push(l);
+        }
+    }
+    if !related.is_empty() {
         obj.insert("relatedLocations".into(), Value::Array(related));
     }
     let mut props = serde_json::Map::new();
@@ -85,6 +94,9 @@ fn result(f: &Finding, suppression: Option<&Suppression>) -> Value {
     }
     if !f.suggestions.is_empty() {
         props.insert("suggestions".into(), json!(f.suggestions));
+    }
+    if let Some(v) = &f.via {
+        props.insert("via".into(), json!(v));
     }
     if !props.is_empty() {
         obj.insert("properties".into(), Value::Object(props));
