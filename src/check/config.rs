@@ -21,8 +21,8 @@
 //! reason = "the storefront widget creates carts through the GraphQL Storefront API"
 //! ```
 
-use super::syntax::suppress::{comments, Comment};
 use super::findings::FindingKind;
+use super::syntax::suppress::{comments, Comment};
 use crate::datafile::vocab::AccountType;
 use crate::error::{Error, ErrorKind};
 use crate::tables::Scope;

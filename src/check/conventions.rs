@@ -57,9 +57,11 @@ pub(crate) const PASS_THROUGH: [&str; 17] = [
     "resolve",
 ];
 /// Calls that default to GET when no method is given.
-pub(crate) const GET_BY_DEFAULT: [&str; 8] = ["fetch", "$fetch", "ofetch", "got", "ky", "axios", "urlopen", "file_get_contents"];
+pub(crate) const GET_BY_DEFAULT: [&str; 8] =
+    ["fetch", "$fetch", "ofetch", "got", "ky", "axios", "urlopen", "file_get_contents"];
 /// Keys that name the method in an options object.
-pub(crate) const METHOD_KEYS: [&str; 7] = ["method", "type", "verb", "http_method", "httpMethod", "request_method", "Method"];
+pub(crate) const METHOD_KEYS: [&str; 7] =
+    ["method", "type", "verb", "http_method", "httpMethod", "request_method", "Method"];
 /// Keys that hold the URL in an options object.
 pub(crate) const URL_KEYS: [&str; 7] = ["url", "uri", "path", "endpoint", "href", "Url", "RequestUri"];
 
@@ -144,8 +146,10 @@ pub(crate) fn prints(segs: &[&str]) -> bool {
 /// `_logger`, `fmt`, `Console`, `Debug`.
 pub(crate) fn logger(r: &str) -> bool {
     let r = crate::check::syntax::nav::norm_name(r).trim_start_matches('_').to_ascii_lowercase();
-    matches!(r.as_str(), "console" | "log" | "logging" | "fmt" | "debug" | "trace" | "out" | "err" | "slog" | "zap" | "logrus")
-        || r.ends_with("logger")
+    matches!(
+        r.as_str(),
+        "console" | "log" | "logging" | "fmt" | "debug" | "trace" | "out" | "err" | "slog" | "zap" | "logrus"
+    ) || r.ends_with("logger")
 }
 
 /// An HTTP method spelled out as a string value (`'DELETE'`, `"put"`).
@@ -182,9 +186,28 @@ pub(crate) fn kept_not_sent(receiver: &str) -> bool {
     let r = receiver.trim_start_matches(['$', '@', '_']).to_ascii_lowercase();
     matches!(
         r.as_str(),
-        "cache" | "redis" | "db" | "database" | "storage" | "localstorage" | "sessionstorage" | "memcache"
-            | "memcached" | "kv" | "map" | "dict" | "tokens" | "cookies" | "cookie" | "env" | "environ" | "config"
-            | "settings" | "registry" | "table" | "flash"
+        "cache"
+            | "redis"
+            | "db"
+            | "database"
+            | "storage"
+            | "localstorage"
+            | "sessionstorage"
+            | "memcache"
+            | "memcached"
+            | "kv"
+            | "map"
+            | "dict"
+            | "tokens"
+            | "cookies"
+            | "cookie"
+            | "env"
+            | "environ"
+            | "config"
+            | "settings"
+            | "registry"
+            | "table"
+            | "flash"
     ) || r.ends_with("cache")
         || r.ends_with("repository")
         || r.ends_with("repo")
@@ -193,4 +216,5 @@ pub(crate) fn kept_not_sent(receiver: &str) -> bool {
 
 /// Classes whose instance is a request to the URL it is given (`new HttpRequestMessage(method,
 /// url)`, RestSharp's `new RestRequest(url, Method.Get)`).
-pub(crate) const REQUEST_TYPES: [&str; 5] = ["HttpRequestMessage", "RestRequest", "HttpRequest", "Request", "HttpEntity"];
+pub(crate) const REQUEST_TYPES: [&str; 5] =
+    ["HttpRequestMessage", "RestRequest", "HttpRequest", "Request", "HttpEntity"];

@@ -74,7 +74,12 @@ pub fn extract_source(source: &str, language: Language) -> Vec<ExtractedCall> {
             method: c.method,
             written: c.written,
             target: c.target,
-            via: Via { kind: c.via.kind, name: c.via.name, file: c.via.data_file, line: c.via.line.map(|l| l as usize) },
+            via: Via {
+                kind: c.via.kind,
+                name: c.via.name,
+                file: c.via.data_file,
+                line: c.via.line.map(|l| l as usize),
+            },
         })
         .collect()
 }

@@ -77,7 +77,13 @@ pub(crate) fn call_sites(
     }
     calls.sort_by(|a, b| {
         let (a, b) = (&a.0, &b.0);
-        (&a.file, a.line, a.column, a.method, &a.resolved_target).cmp(&(&b.file, b.line, b.column, b.method, &b.resolved_target))
+        (&a.file, a.line, a.column, a.method, &a.resolved_target).cmp(&(
+            &b.file,
+            b.line,
+            b.column,
+            b.method,
+            &b.resolved_target,
+        ))
     });
     let (calls, documents) = calls.into_iter().unzip();
     (calls, documents, unfollowed)
@@ -86,12 +92,16 @@ pub(crate) fn call_sites(
 /// The plan of the call sites, each one call whose location is its index (1-based); GraphQL
 /// requests with their documents where the code holds them. The route, scope and requirement
 /// of each planned call are written back to its site.
-pub(crate) fn plan(calls: &mut [CallSite], documents: &[Option<String>], account_type: Option<crate::datafile::vocab::AccountType>) -> (CallList, Plan) {
+pub(crate) fn plan(
+    calls: &mut [CallSite],
+    documents: &[Option<String>],
+    account_type: Option<crate::datafile::vocab::AccountType>,
+) -> (CallList, Plan) {
     // A storefront token this code does not mint (read from configuration) is another
     // account's: the scopes its minting needs are not this code's.
-    let mints = calls.iter().any(|c| {
-        c.resolved_target.contains("/v3/storefront/api-token") && c.method.is_none_or(|m| m == Method::Post)
-    });
+    let mints = calls
+        .iter()
+        .any(|c| c.resolved_target.contains("/v3/storefront/api-token") && c.method.is_none_or(|m| m == Method::Post));
     let mut list = CallList::new();
     for (i, c) in calls.iter().enumerate() {
         let loc = Location::Line(i + 1);

@@ -115,7 +115,9 @@ fn has_marker(bytes: &[u8]) -> bool {
     while let Some(m) = prefilter.find(input.clone()) {
         if m.pattern().as_usize() >= *roots_start {
             let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            if before.is_some_and(|c| BEFORE_ROOT.contains(&c)) && bytes.get(m.end()).is_some_and(|c| AFTER_ROOT.contains(c)) {
+            if before.is_some_and(|c| BEFORE_ROOT.contains(&c))
+                && bytes.get(m.end()).is_some_and(|c| AFTER_ROOT.contains(c))
+            {
                 return true;
             }
             input.set_start(m.start() + 1);
@@ -276,7 +278,12 @@ pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
     let mut skipped = skipped.into_inner().expect("no panics while holding the lock");
     skipped.sort();
     skipped.dedup();
-    Ok(Walked { sources, skipped, files_scanned: files_scanned.into_inner(), bytes_scanned: bytes_scanned.into_inner() })
+    Ok(Walked {
+        sources,
+        skipped,
+        files_scanned: files_scanned.into_inner(),
+        bytes_scanned: bytes_scanned.into_inner(),
+    })
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {

@@ -307,9 +307,11 @@ impl CallList {
             let location = Location::Line(i + 1);
             if let Some(rest) = graphql_line(raw) {
                 match read_graphql_line(rest, dir) {
-                    Ok((endpoint, document, source)) => {
-                        list.push_graphql(location, endpoint.template(), GraphqlCall { endpoint, document, source, token_minted_elsewhere: false })
-                    }
+                    Ok((endpoint, document, source)) => list.push_graphql(
+                        location,
+                        endpoint.template(),
+                        GraphqlCall { endpoint, document, source, token_minted_elsewhere: false },
+                    ),
                     Err(e) => list.errors.push(Unresolved::new(location, raw.trim(), &e)),
                 }
                 continue;

@@ -140,11 +140,8 @@ pub(crate) fn scope_findings(calls: &[CallSite], audit: &Audit, granted: &Grante
         findings.push(f);
     }
     for d in &audit.downgrades {
-        let msg = format!(
-            "`{}` is granted, but the calls that use it only read: `{}` would do",
-            d.scope.name(),
-            d.to.name()
-        );
+        let msg =
+            format!("`{}` is granted, but the calls that use it only read: `{}` would do", d.scope.name(), d.to.name());
         let mut f = Finding::new(FindingKind::Downgrade, msg).at(granted.of(d.scope).as_ref());
         f.scope = Some(d.scope);
         f.suggestions = vec![d.to.name().to_owned()];

@@ -440,7 +440,12 @@ impl<'s> FileIndex<'s> {
                         if directly_in(sx, &self.classes[c], i) {
                             let end = sx.expr_end(i + 1);
                             let name = sx.text(i - 1);
-                            self.classes[c].members.push(Member { name, value: (i + 1, end), tok: i - 1, in_function: None });
+                            self.classes[c].members.push(Member {
+                                name,
+                                value: (i + 1, end),
+                                tok: i - 1,
+                                in_function: None,
+                            });
                         }
                     }
                 }
@@ -452,14 +457,31 @@ impl<'s> FileIndex<'s> {
 /// Whether class `c` declares a field `name` in its body (`private readonly string _root;`).
 fn declares(sx: Syntax<'_, '_>, c: &Class<'_>, name: &str) -> bool {
     (c.body.0..c.body.1.min(sx.l.toks.len())).any(|j| {
-        sx.l.is_ident(j) && sx.text(j) == name && sx.open_of(j) == Some(c.body.0.wrapping_sub(1)) && (sx.is(j + 1, ";") || sx.is(j + 1, "="))
+        sx.l.is_ident(j)
+            && sx.text(j) == name
+            && sx.open_of(j) == Some(c.body.0.wrapping_sub(1))
+            && (sx.is(j + 1, ";") || sx.is(j + 1, "="))
     })
 }
 
 /// Keywords that take parentheses and a block, and are not functions.
 const CONTROL: [&str; 16] = [
-    "if", "for", "while", "switch", "catch", "foreach", "using", "lock", "synchronized", "fixed", "match", "elseif",
-    "return", "typeof", "sizeof", "function",
+    "if",
+    "for",
+    "while",
+    "switch",
+    "catch",
+    "foreach",
+    "using",
+    "lock",
+    "synchronized",
+    "fixed",
+    "match",
+    "elseif",
+    "return",
+    "typeof",
+    "sizeof",
+    "function",
 ];
 
 /// Whether a receiver is the instance itself.
@@ -577,8 +599,7 @@ fn indented_body(sx: Syntax<'_, '_>, kw: usize, ruby: bool) -> (usize, usize) {
     let header_line = sx.l.toks[kw].line;
     // The header may continue over lines inside brackets.
     let mut start = kw + 1;
-    while start < n && (sx.l.toks[start].line == header_line || sx.l.toks[start].enclosing != sx.l.toks[kw].enclosing)
-    {
+    while start < n && (sx.l.toks[start].line == header_line || sx.l.toks[start].enclosing != sx.l.toks[kw].enclosing) {
         start += 1;
     }
     let mut j = start;
@@ -612,7 +633,13 @@ fn single_return(sx: Syntax<'_, '_>, body: (usize, usize)) -> Option<(usize, usi
     if a >= b {
         return None;
     }
-    let first = if sx.text(a) == "return" { a + 1 } else if sx.lang == Language::Ruby { a } else { return None };
+    let first = if sx.text(a) == "return" {
+        a + 1
+    } else if sx.lang == Language::Ruby {
+        a
+    } else {
+        return None;
+    };
     let end = sx.expr_end(first);
     let rest = end + usize::from(sx.is(end, ";"));
     let ruby_end = sx.lang == Language::Ruby && sx.text(rest) == "end";

@@ -60,15 +60,21 @@ impl<'s> Project<'s> {
             .into_iter()
             .zip(sources)
             .map(|(p, s)| {
-                p.unwrap_or_else(|| Parsed { source: s, lexed: lex("", s.language), index: FileIndex::default(), failed: true })
+                p.unwrap_or_else(|| Parsed {
+                    source: s,
+                    lexed: lex("", s.language),
+                    index: FileIndex::default(),
+                    failed: true,
+                })
             })
             .collect();
-        if std::env::var_os("BC_SCOPES_DEBUG").is_some() {
-            for f in &files_dbg(&files[..]) {
-                eprintln!("{f}");
-            }
-        }
-        let mut p = Project { files, functions: FxHashMap::default(), classes: FxHashMap::default(), children: FxHashMap::default(), sdks_seen: Default::default() };
+        let mut p = Project {
+            files,
+            functions: FxHashMap::default(),
+            classes: FxHashMap::default(),
+            children: FxHashMap::default(),
+            sdks_seen: Default::default(),
+        };
         for (fi, f) in p.files.iter().enumerate() {
             for (i, func) in f.index.functions.iter().enumerate() {
                 p.functions.entry(func.name).or_default().push((fi, i));
@@ -147,8 +153,7 @@ impl<'s> Project<'s> {
         while let Some(c) = frontier.pop() {
             let name = self.files[c.0].index.classes[c.1].name;
             for &child in self.children.get(name).map_or(&[][..], Vec::as_slice) {
-                let same_family =
-                    self.files[child.0].source.language.same_family(self.files[class.0].source.language);
+                let same_family = self.files[child.0].source.language.same_family(self.files[class.0].source.language);
                 if same_family && child != class && !out.contains(&child) && out.len() < 256 {
                     out.push(child);
                     frontier.push(child);
@@ -191,14 +196,4 @@ pub(crate) fn parallel_map<'a, T: Sync, R: Send>(
     let mut all: Vec<(usize, Option<R>)> = parts.iter_mut().flat_map(std::mem::take).collect();
     all.sort_by_key(|(i, _)| *i);
     all.into_iter().map(|(_, r)| r).collect()
-}
-
-fn files_dbg(files: &[Parsed<'_>]) -> Vec<String> {
-    let mut out = Vec::new();
-    for f in files {
-        let fns: Vec<String> = f.index.functions.iter().map(|g| format!("{}({}){:?}c{:?}", g.name, g.params.iter().map(|p| p.name).collect::<Vec<_>>().join(","), g.body, g.class)).collect();
-        let cls: Vec<String> = f.index.classes.iter().map(|c| format!("{}<{:?} {:?} [{}]", c.name, c.parent, c.body, c.members.iter().map(|m| m.name).collect::<Vec<_>>().join(","))).collect();
-        out.push(format!("{}: fns {} | classes {}", f.source.path, fns.join(" "), cls.join(" ")));
-    }
-    out
 }

@@ -1,10 +1,10 @@
 //! Bindings: the assignments of a file by name, and the one a use sees.
 
 use super::{Defs, Extractor, Vars};
-use crate::check::syntax::lexer::{Kind, Lexed};
-use crate::check::syntax::nav::{may_be_name, norm_name};
 use crate::check::conventions::BASE_KEYS;
 use crate::check::syntax::lang::Language;
+use crate::check::syntax::lexer::{Kind, Lexed};
+use crate::check::syntax::nav::{may_be_name, norm_name};
 use rustc_hash::FxBuildHasher;
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -2,10 +2,10 @@
 
 use super::target::anchor;
 use super::usage::Use;
-use crate::check::model::ViaKind;
 use super::{Extractor, RawCall, RawVia};
-use crate::check::conventions::method_from_str;
 use crate::check::conventions::method_from_name;
+use crate::check::conventions::method_from_str;
+use crate::check::model::ViaKind;
 use crate::check::syntax::lang::Language;
 use crate::check::syntax::lexer::{Part, StrLit};
 use crate::check::syntax::nav::norm_name;
@@ -90,10 +90,22 @@ impl<'l, 's> Extractor<'l, 's> {
                 let Some(mut call) = self.call_or_template(&pieces, &u, k, line, as_written) else { continue };
                 if call.via.kind == ViaKind::Literal {
                     if let Some((name, file, line)) = &member {
-                        call.via = RawVia { kind: ViaKind::Property, name: Some(name.clone()), file: Some(*file), data_file: None, line: Some(*line) };
+                        call.via = RawVia {
+                            kind: ViaKind::Property,
+                            name: Some(name.clone()),
+                            file: Some(*file),
+                            data_file: None,
+                            line: Some(*line),
+                        };
                     } else if u.described {
                         // An entry of a command table (`updateProduct: { method, path }`).
-                        call.via = RawVia { kind: ViaKind::Property, name: self.entry_name(a), file: Some(self.file), data_file: None, line: Some(line) };
+                        call.via = RawVia {
+                            kind: ViaKind::Property,
+                            name: self.entry_name(a),
+                            file: Some(self.file),
+                            data_file: None,
+                            line: Some(line),
+                        };
                     }
                 }
                 if seen.iter().any(|(m, t)| *m == call.method && *t == call.target) {
@@ -132,7 +144,10 @@ impl<'l, 's> Extractor<'l, 's> {
                 loop {
                     if self.is(e, "(") && self.is(e + 1, ")") {
                         e += 2;
-                    } else if self.is_member_op(e) && self.l.is_ident(e + 1) && !(self.is(e + 2, "(") && !self.is(e + 3, ")")) {
+                    } else if self.is_member_op(e)
+                        && self.l.is_ident(e + 1)
+                        && !(self.is(e + 2, "(") && !self.is(e + 3, ")"))
+                    {
                         e += 2;
                     } else {
                         break;

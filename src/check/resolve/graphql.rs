@@ -98,7 +98,9 @@ impl<'l, 's> Extractor<'l, 's> {
         let mut at = x;
         // `gql`…`` and `graphql(`…`)`: the literal after the tag.
         if self.l.str_at(x).is_none() {
-            if let Some((a, _)) = crate::check::syntax::nav::simple_name(self.span(x, y)).and_then(|n| self.lookup(&n, x)) {
+            if let Some((a, _)) =
+                crate::check::syntax::nav::simple_name(self.span(x, y)).and_then(|n| self.lookup(&n, x))
+            {
                 at = (a..a + 3).find(|&k| self.l.str_at(k).is_some()).unwrap_or(a);
             }
         }
@@ -111,8 +113,9 @@ impl<'l, 's> Extractor<'l, 's> {
             })
             .collect();
         let t = text.trim();
-        (t.contains('{') && (t.starts_with('{') || t.starts_with("query") || t.starts_with("mutation") || t.starts_with('#')))
-            .then(|| (t.to_owned(), at))
+        (t.contains('{')
+            && (t.starts_with('{') || t.starts_with("query") || t.starts_with("mutation") || t.starts_with('#')))
+        .then(|| (t.to_owned(), at))
     }
 }
 

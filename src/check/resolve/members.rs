@@ -82,12 +82,20 @@ impl<'l, 's> Extractor<'l, 's> {
             None => text.as_str(),
         };
         let after_version = ["/v3", "/v2"].iter().find_map(|v| path.find(v).map(|i| &path[i + 3..])).unwrap_or(path);
-        let after_store = after_version.strip_prefix("/stores/").map_or(after_version, |r| r.find('/').map_or("", |i| &r[i..]));
-        if !after_store.split('/').any(|seg| seg.len() > 2 && seg.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')) {
+        let after_store =
+            after_version.strip_prefix("/stores/").map_or(after_version, |r| r.find('/').map_or("", |i| &r[i..]));
+        if !after_store
+            .split('/')
+            .any(|seg| seg.len() > 2 && seg.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-'))
+        {
             return;
         }
         let f = &self.project.files[item.0];
-        let tok = f.index.classes[item.1].members.iter().find(|m| m.name == name).map_or(f.index.classes[item.1].name_tok, |m| m.tok);
+        let tok = f.index.classes[item.1]
+            .members
+            .iter()
+            .find(|m| m.name == name)
+            .map_or(f.index.classes[item.1].name_tok, |m| m.tok);
         let line = f.lexed.toks.get(tok).map_or(1, |t| t.line);
         self.members_used.borrow_mut().get_or_insert((name.to_owned(), item.0, line));
     }
@@ -127,7 +135,9 @@ impl<'l, 's> Extractor<'l, 's> {
             let v = self.eval(m.value.0, m.value.1, depth + 1);
             let v = self.with_defaults(v, m.in_function);
             // `protected $endpoint = '';` in a base class: subclasses say.
-            if v.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty())) || v.iter().any(|p| matches!(p, Piece::Var(_))) {
+            if v.iter().any(|p| matches!(p, Piece::Text(t) if !t.is_empty()))
+                || v.iter().any(|p| matches!(p, Piece::Var(_)))
+            {
                 return Some(v);
             }
         }
@@ -242,7 +252,12 @@ impl<'l, 's> Extractor<'l, 's> {
         let (first, keys) = self.chain(x, y)?;
         if keys.is_empty() {
             if let Some((func, index)) = self.param_at(first, x) {
-                return Some(vec![Piece::Var(Var::ParamMember { file: self.file, func, index, member: member.to_owned() })]);
+                return Some(vec![Piece::Var(Var::ParamMember {
+                    file: self.file,
+                    func,
+                    index,
+                    member: member.to_owned(),
+                })]);
             }
         }
         let mut keys: Vec<String> = keys;
@@ -287,7 +302,11 @@ impl<'l, 's> Extractor<'l, 's> {
     /// object constant of this file or another one.
     pub(super) fn object_path_value(&self, e: &str, at: usize, depth: u8) -> Option<Vec<Piece>> {
         let segs: Vec<&str> = e.split(['.']).flat_map(|s| s.split("->")).map(str::trim).collect();
-        if segs.len() < 2 || segs.iter().any(|s| s.is_empty() || !s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$')) {
+        if segs.len() < 2
+            || segs
+                .iter()
+                .any(|s| s.is_empty() || !s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$'))
+        {
             return None;
         }
         let first = norm_name(segs[0]);

@@ -5,12 +5,15 @@
 //! sites (a wrapper) or in each subclass (a property). It reads tokens; it never runs code.
 
 mod bindings;
+mod callers;
 mod calls;
 mod clients;
+mod complete;
 mod graphql;
 mod members;
 mod method;
 mod project;
+mod receivers;
 mod sdk;
 pub(crate) mod target;
 mod templates;

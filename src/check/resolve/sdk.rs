@@ -48,9 +48,10 @@ impl<'l, 's> Extractor<'l, 's> {
     fn sdk_in_use(&self, sdk: &Sdk) -> bool {
         let Some(lang) = language_of(sdk) else { return false };
         self.project.sdk_markers_seen(sdk.id, || {
-            self.project.files.iter().any(|f| {
-                f.source.language.same_family(lang) && sdk.markers.iter().any(|m| f.source.text.contains(m))
-            })
+            self.project
+                .files
+                .iter()
+                .any(|f| f.source.language.same_family(lang) && sdk.markers.iter().any(|m| f.source.text.contains(m)))
         })
     }
 
@@ -67,10 +68,7 @@ impl<'l, 's> Extractor<'l, 's> {
             }
             let Some((segs, start)) = self.callee(k) else { continue };
             let segs: Vec<&str> = segs.iter().map(|s| norm_name(s)).collect();
-            let best = candidates
-                .iter()
-                .filter(|c| self.sdk_matches(c, &segs))
-                .max_by_key(|c| c.chain.len());
+            let best = candidates.iter().filter(|c| self.sdk_matches(c, &segs)).max_by_key(|c| c.chain.len());
             if let Some(call) = best {
                 if let Some(c) = self.sdk_call(call, start, k) {
                     out.push(c);
@@ -134,6 +132,16 @@ impl<'l, 's> Extractor<'l, 's> {
             data_file: Some(format!("data/sdks/{}.toml", sdk.id)),
             line: None,
         };
-        Some(RawCall { line, column, method: Some(c.method), written: self.written(start, end), target, notes, via, document: None, unfollowed: false })
+        Some(RawCall {
+            line,
+            column,
+            method: Some(c.method),
+            written: self.written(start, end),
+            target,
+            notes,
+            via,
+            document: None,
+            unfollowed: false,
+        })
     }
 }

@@ -126,9 +126,8 @@ pub(crate) fn render(pieces: &[Piece]) -> (String, bool) {
                 let glued = out.ends_with(|c: char| c.is_ascii_alphanumeric());
                 let trailing = pieces[i + 1..].iter().all(|p| !p.is_text());
                 // `#{path}#{sep}page=#{n}`: a value before a query parameter is its separator.
-                let query_next = next_text.is_some_and(|t| {
-                    t.split('/').next().is_some_and(|seg| seg.contains('=') && !seg.starts_with('='))
-                });
+                let query_next = next_text
+                    .is_some_and(|t| t.split('/').next().is_some_and(|seg| seg.contains('=') && !seg.starts_with('=')));
                 if query_next && glued {
                     out.push(if out.contains('?') { '&' } else { '?' });
                     continue;

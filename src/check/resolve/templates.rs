@@ -5,7 +5,7 @@
 use super::target::to_target;
 use super::usage::Use;
 use super::value::{Piece, Var};
-use super::{Extractor, RawCall, RawVia};
+use super::{Extractor, RawCall};
 
 use crate::check::conventions::{method_from_name, method_from_str};
 use crate::datafile::vocab::Method;
@@ -40,8 +40,6 @@ pub(crate) struct Template {
     pub line: u32,
     /// How deep in wrappers it is (0: where the request is sent).
     pub level: u8,
-    /// The wrapper its call sites call, once a level up.
-    pub via: Option<RawVia>,
     /// The function (file, index) whose call sites complete it: the innermost one around the
     /// request, or the caller a level up.
     pub at_fn: Option<(usize, usize)>,
@@ -144,7 +142,6 @@ impl<'l, 's> Extractor<'l, 's> {
             strong: self.ctx.strong,
             line,
             level: 0,
-            via: None,
             at_fn: self.index().function_at(at).map(|f| (self.file, f)),
             fallback: written,
         });
@@ -153,7 +150,8 @@ impl<'l, 's> Extractor<'l, 's> {
 
     /// A template's pieces as a call's target, if they make one.
     pub(super) fn target_of(&self, pieces: &[Piece], u: &Use) -> Option<(String, Vec<String>)> {
-        let client_base = || u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients().get(r).cloned()));
+        let client_base =
+            || u.base.clone().or_else(|| u.receiver.as_ref().and_then(|r| self.clients().get(r).cloned()));
         let http = u.http || u.method.is_some() || u.method_expr.is_some();
         to_target(pieces, &client_base, u.version, &self.ctx, http)
     }

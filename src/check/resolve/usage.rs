@@ -182,14 +182,16 @@ impl<'l, 's> Extractor<'l, 's> {
                     if self.is(i + 1, "=") && !member {
                         // A declaration of another variable (`const url` in a function, a
                         // Python local) is not a reassignment of this one.
-                        let declared = i >= 1 && matches!(self.text(i - 1), "const" | "let" | "var" | "my" | "local" | "val");
+                        let declared =
+                            i >= 1 && matches!(self.text(i - 1), "const" | "let" | "var" | "my" | "local" | "val");
                         if declared || self.index().function_at(i) != in_function {
                             i += 1;
                             continue;
                         }
                         // `url = ROOT + url` carries the value on; any other value ends it.
                         let rhs_end = self.expr_end(i + 2);
-                        let self_ref = (i + 2..rhs_end).any(|j| self.l.is_ident(j) && norm_name(self.text(j)) == norm_name(name));
+                        let self_ref =
+                            (i + 2..rhs_end).any(|j| self.l.is_ident(j) && norm_name(self.text(j)) == norm_name(name));
                         if !self_ref {
                             break;
                         }
@@ -296,7 +298,11 @@ impl<'l, 's> Extractor<'l, 's> {
             // Sinatra / Rails route definitions: `get '/orders' do`.
             return Use { not_a_call: true, ..Use::default() };
         }
-        if BASE_SETTERS.contains(&last) || prints(&segs) || NOT_REQUESTS.contains(&last) || receiver.as_deref().is_some_and(kept_not_sent) {
+        if BASE_SETTERS.contains(&last)
+            || prints(&segs)
+            || NOT_REQUESTS.contains(&last)
+            || receiver.as_deref().is_some_and(kept_not_sent)
+        {
             return Use { not_a_call: true, ..Use::default() };
         }
         let new_class = start >= 1 && self.text(start - 1) == "new";

@@ -106,7 +106,10 @@ impl<'l, 's> Extractor<'l, 's> {
         match self.l.toks[a].kind {
             Kind::Str(_) => {
                 let Some(s) = self.l.str_at(a) else { return };
-                if self.this_class.get().is_some() && self.origin.get().is_none() && s.text().bytes().any(|c| c.is_ascii_alphabetic()) {
+                if self.this_class.get().is_some()
+                    && self.origin.get().is_none()
+                    && s.text().bytes().any(|c| c.is_ascii_alphabetic())
+                {
                     self.origin.set(Some((self.file, a)));
                 }
                 for p in s.parts {

@@ -562,7 +562,10 @@ impl<'s> Lexer<'s> {
                     i += 1;
                     self.tok(Kind::Punct, start, i, line);
                 }
-                C_OP if c == b'<' && matches!(self.lang, Language::Php | Language::Ruby) && b.get(i + 1) == Some(&b'<') => {
+                C_OP if c == b'<'
+                    && matches!(self.lang, Language::Php | Language::Ruby)
+                    && b.get(i + 1) == Some(&b'<') =>
+                {
                     (self.i, self.line) = (i, line);
                     if !self.heredoc(start, line) {
                         self.i = self.operator(c, i, line);
@@ -924,8 +927,8 @@ impl<'s> Lexer<'s> {
         loop {
             let end = b[k..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| k + p);
             let text = self.src[k..end].trim_start();
-            let closes = text.starts_with(id)
-                && !text[id.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            let closes =
+                text.starts_with(id) && !text[id.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
             if closes {
                 let close_end = end - self.src[k..end].trim_start()[id.len()..].len();
                 let first = self.parts.len();
