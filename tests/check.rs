@@ -99,11 +99,15 @@ fn via_in_every_format() {
             insta::assert_snapshot!(format!("via_{}_{name}", app.replace('-', "_")), transcript(&dir, &args));
         }
     }
-    let (_, v) = json_of(&fixture("patterns/wrapper-typescript"), &["check", "--json", "--granted", "store_v2_products"]);
+    let (_, v) =
+        json_of(&fixture("patterns/wrapper-typescript"), &["check", "--json", "--granted", "store_v2_products"]);
     let kinds: Vec<&str> = v["calls"].as_array().unwrap().iter().map(|c| c["via"]["kind"].as_str().unwrap()).collect();
     assert!(kinds.iter().all(|k| *k == "wrapper"), "{kinds:?}");
     let call = &v["calls"][0];
-    assert_eq!((call["via"]["name"].as_str(), call["via"]["file"].as_str()), (Some("get"), Some("src/api/base-api.ts")));
+    assert_eq!(
+        (call["via"]["name"].as_str(), call["via"]["file"].as_str()),
+        (Some("get"), Some("src/api/base-api.ts"))
+    );
 }
 
 #[test]
@@ -467,10 +471,7 @@ export const compare = (a: number, b: number) => (a < b && b > (a) ? '/v3/catalo
 ";
     assert_eq!(
         calls_in("catalog.ts", ts),
-        [
-            "GET /stores/{store_hash}/v3/catalog/products",
-            "GET /stores/{store_hash}/v3/catalog/categories",
-        ]
+        ["GET /stores/{store_hash}/v3/catalog/products", "GET /stores/{store_hash}/v3/catalog/categories",]
     );
     // The comparison's string is only returned: its use cannot be followed, so it is a note and
     // not a call (the type arguments before it were still read as such).

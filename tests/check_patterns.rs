@@ -410,7 +410,7 @@ fn score(name: &str) -> Outcome {
     }
     for (j, c) in calls.iter().enumerate() {
         if !taken[j] {
-            let documented = expect.not_calls.iter().any(|p| *p == c.place);
+            let documented = expect.not_calls.contains(&c.place);
             let note = if documented { " (listed as not a call)" } else { "" };
             problems.push(format!("unexpected call: {c}{note}"));
         }

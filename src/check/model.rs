@@ -35,7 +35,7 @@ pub struct Options {
     /// Follow symbolic links (loops are detected and reported).
     pub follow_links: bool,
     /// Skip files larger than this many bytes (none: the configuration's, else
-    /// [`DEFAULT_MAX_FILE_SIZE`]).
+    /// [`DEFAULT_MAX_FILE_SIZE`](super::DEFAULT_MAX_FILE_SIZE)).
     pub max_file_size: Option<u64>,
 }
 

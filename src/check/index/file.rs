@@ -546,13 +546,13 @@ fn param<'s>(sx: Syntax<'_, 's>, a: usize, b: usize) -> Option<Param<'s>> {
         Language::Php => idents.iter().copied().find(|&j| sx.text(j).starts_with('$')),
         Language::Java | Language::CSharp => {
             // `Type name`, `[Attr] Type<T> name`: the last identifier before a default.
-            idents.iter().copied().filter(|&j| !sx.is(j + 1, ".") && !sx.is(j + 1, "<")).next_back()
+            idents.iter().copied().rfind(|&j| !sx.is(j + 1, ".") && !sx.is(j + 1, "<"))
         }
         _ => {
             // `name`, `name: Type`, `private readonly name: Type`, `&self`, `*args`, `name string`
             let colon = (a..head_end).find(|&j| sx.is(j, ":") && sx.open_of(j) == sx.open_of(a));
             match colon {
-                Some(c) => idents.iter().copied().filter(|&j| j < c).next_back(),
+                Some(c) => idents.iter().copied().rfind(|&j| j < c),
                 None => idents.iter().copied().find(|&j| {
                     !matches!(sx.text(j), "public" | "private" | "protected" | "readonly" | "mut" | "ref" | "out")
                 }),

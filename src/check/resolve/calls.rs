@@ -131,8 +131,9 @@ impl<'l, 's> Extractor<'l, 's> {
         let mut seen: Vec<(usize, usize)> = Vec::new();
         for f in &ix.functions {
             let (a, b) = f.body;
-            for k in a..b.min(self.n()) {
-                if consumed[k] || !self.sink_candidate(k, f) {
+            let b = b.min(self.n());
+            for (k, &used) in consumed.iter().enumerate().take(b).skip(a) {
+                if used || !self.sink_candidate(k, f) {
                     continue;
                 }
                 // The operand (`$this->endpoint`, `this.getPath()`, `path`) and the
@@ -142,16 +143,13 @@ impl<'l, 's> Extractor<'l, 's> {
                 // getter without arguments (`this.getPath()`).
                 let mut e = k + 1;
                 loop {
-                    if self.is(e, "(") && self.is(e + 1, ")") {
-                        e += 2;
-                    } else if self.is_member_op(e)
-                        && self.l.is_ident(e + 1)
-                        && !(self.is(e + 2, "(") && !self.is(e + 3, ")"))
-                    {
-                        e += 2;
-                    } else {
+                    let getter_call = self.is(e, "(") && self.is(e + 1, ")");
+                    let member =
+                        self.is_member_op(e) && self.l.is_ident(e + 1) && (!self.is(e + 2, "(") || self.is(e + 3, ")"));
+                    if !(getter_call || member) {
                         break;
                     }
+                    e += 2;
                 }
                 // The receiver of a call (`klass.new(…)`, `client.get(…)`) is not the value sent.
                 if self.is_member_op(e) && self.l.is_ident(e + 1) {

@@ -9,6 +9,9 @@ use crate::check::conventions::{method_from_name, method_from_str};
 use crate::check::index::Item;
 use crate::check::model::ViaKind;
 
+/// Where a value's text is written: (project file, token).
+pub(super) type Origin = (usize, usize);
+
 /// What a template becomes at a call site.
 pub(super) enum Completion {
     /// A call, in a file of the project.
@@ -218,7 +221,7 @@ impl<'l, 's> Extractor<'l, 's> {
 
     /// The value of member `name` for an instance of class `c`, and where its text is written
     /// (file, token).
-    pub(super) fn field_in(&self, c: Item, name: &str) -> Option<(Vec<Piece>, Option<(usize, usize)>)> {
+    pub(super) fn field_in(&self, c: Item, name: &str) -> Option<(Vec<Piece>, Option<Origin>)> {
         let saved = (self.this_class.get(), self.origin.get());
         self.this_class.set(Some(c));
         self.origin.set(None);
