@@ -5,6 +5,10 @@
 //! (JavaScript, TypeScript, PHP, Python, Ruby, Go), about `BC_CHECK_BENCH_MB` megabytes in all
 //! (default 200), with BigCommerce calls in about one file in eight (a few calls each) and
 //! ordinary code everywhere else, plus a `.gitignore`d `node_modules/` that both tools skip.
+//! The BigCommerce files also define wrappers (a function or base-class method that prepends the
+//! store's base), request classes and SDK calls; about one other file in sixteen calls those
+//! wrappers with bare paths (`api.get('catalog/products')`), so that the index and the
+//! cross-file resolution are measured too.
 //!
 //! ```sh
 //! cargo bench --bench check                        # ~200 MB
@@ -70,6 +74,30 @@ fn filler(lang: usize, r: &mut Rng) -> String {
         (_, 1) => format!("\t// Normalize the {a} before saving the {b}.\n"),
         (_, 2) => format!("\tif {a}.{b} > {n} {{\n\t\treturn fmt.Errorf(\"{a} %d {b}\", {n})\n\t}}\n"),
         (_, _) => format!("\tfor _, x := range {b}s {{ total += x.{a} * {n} }}\n"),
+    }
+}
+
+/// A wrapper, request class or SDK shape of a BigCommerce file: definitions at the top.
+fn shapes(lang: usize) -> &'static str {
+    match lang {
+        0 | 1 => "class BcApi {\n  get(uri) { return fetch(`${BASE}/v3/${uri}`); }\n  post(uri, body) { return fetch(`${BASE}/v3/${uri}`, { method: 'POST', body }); }\n}\nexport const bcApi = new BcApi();\nexport function bcRequest(path, method) { return fetch(BASE + path, { method }); }\n",
+        2 => "abstract class BcRequest {\n    protected $endpoint = '';\n    protected $method = 'GET';\n    public function send($http) { return $http->request($this->method, $this->endpoint); }\n}\nclass GetBrands extends BcRequest {\n    protected $endpoint = 'catalog/brands';\n}\n",
+        3 => "def get_paginated(path):\n    return requests.get(f\"{API_ROOT}/v3/{path}\", headers=HEADERS)\n\n",
+        4 => "class BcResource\n  def all\n    conn.get(\"#{BASE}/v3/#{self.class.uri_base}\")\n  end\nend\nclass BcBrand < BcResource\n  self.uri_base = \"catalog/brands\"\nend\n",
+        _ => "func (c *Client) Get(path string) (*http.Response, error) {\n\treq, _ := http.NewRequest(\"GET\", base+path, nil)\n\treturn c.http.Do(req)\n}\n\n",
+    }
+}
+
+/// A call through a wrapper or SDK, as code elsewhere writes it.
+fn wrapped_call(lang: usize, r: &mut Rng) -> String {
+    const PATHS: [&str; 4] = ["catalog/products", "orders", "customers", "catalog/brands"];
+    let p = PATHS[r.below(PATHS.len())];
+    match lang {
+        0 | 1 => format!("  await bcApi.get('{p}');\n"),
+        2 => "        $n = \\Bigcommerce::getProducts();\n".to_owned(),
+        3 => format!("    get_paginated(\"{p}\")\n    api.Orders.all()\n"),
+        4 => "    Bigcommerce::Order.all\n".to_owned(),
+        _ => format!("\tc.Get(\"/v3/{p}\")\n"),
     }
 }
 
@@ -143,13 +171,19 @@ fn generate(root: &Path, megabytes: usize) -> (u64, usize) {
         let dir = root.join(format!("pkg{:03}/src/mod{:02}", files / 200, r.below(20)));
         std::fs::create_dir_all(&dir).unwrap();
         let bc = r.below(8) == 0;
+        // Files that call wrappers and SDKs defined elsewhere, with bare paths.
+        let caller = !bc && r.below(16) == 0;
         // 8–120 KB, mean ~50 KB.
         let size = 8 * 1024 + r.below(84 * 1024);
         let mut text = header(lang, bc);
-        let mut calls = if bc { 1 + r.below(4) } else { 0 };
+        if bc {
+            text.push_str(shapes(lang));
+        }
+        let mut calls = if bc || caller { 1 + r.below(4) } else { 0 };
         while text.len() < size {
             if calls > 0 && r.below(200) == 0 {
-                text.push_str(&call(lang, &mut r));
+                let c = if caller || r.below(3) == 0 { wrapped_call(lang, &mut r) } else { call(lang, &mut r) };
+                text.push_str(&c);
                 calls -= 1;
             } else {
                 text.push_str(&filler(lang, &mut r));
