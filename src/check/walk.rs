@@ -68,11 +68,7 @@ const AFTER_VERSION: [u8; 4] = [b'/', b'\'', b'"', b'`'];
 /// The search for [`marker_spellings`], with the sixteen spellings of `/v2` and `/v3` followed by
 /// a quote or slash searched as their four prefixes (checked after a hit): at most 32 patterns let
 /// the searcher use its narrow, twice as fast, vector form.
-///
-/// After them come the documented root segments (`catalog`, `orders`, …), markers only between a
-/// quote or slash and a quote, slash or `?`: a path handed to a wrapper or held by a request
-/// class (`this.get('catalog/products')`, `Path => "orders"`) names no host or version.
-static PREFILTER: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
+static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut patterns: Vec<String> = marker_spellings()
         .into_iter()
         .map(|p| match p.as_bytes() {
@@ -82,47 +78,33 @@ static PREFILTER: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
         .collect();
     patterns.sort();
     patterns.dedup();
-    let roots_start = patterns.len();
-    patterns.extend(root_markers().into_iter().map(str::to_owned));
-    let ac = AhoCorasickBuilder::new()
+    AhoCorasickBuilder::new()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
         .build(patterns)
-        .expect("valid patterns");
-    (ac, roots_start)
+        .expect("valid patterns")
 });
 
-/// Root segments too common as words to mark a file (`store`, `content`, `time`).
-const COMMON_ROOTS: [&str; 8] = ["store", "content", "settings", "pages", "sites", "time", "customer", "login"];
+/// The documented root segments most paths handed to a wrapper or held by a request class start
+/// with (`this.get('catalog/products')`, `Path => "orders"`): such a file names no host or
+/// version. Searched in quotes, 32 patterns (the narrow searcher), in the files the markers missed.
+const ROOTS: [&str; 16] = [
+    "catalog", "orders", "customers", "carts", "checkouts", "channels", "content", "inventory",
+    "pricelists", "promotions", "hooks", "shipping", "storefront", "products", "coupons", "segments",
+];
 
-/// The documented root segments that mark a file as a quoted path's first segment.
-fn root_markers() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = crate::check::resolve::target::documented_roots()
-        .filter(|r| r.len() >= 5 && !COMMON_ROOTS.contains(r))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
+static ROOT_FILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let patterns: Vec<String> = ROOTS.iter().flat_map(|r| [format!("'{r}"), format!("\"{r}")]).collect();
+    AhoCorasickBuilder::new().build(patterns).expect("valid patterns")
+});
 
-/// The bytes around a root segment that make it a path's first segment.
-const BEFORE_ROOT: [u8; 4] = [b'/', b'\'', b'"', b'`'];
+/// The bytes after a root segment that make it a path's first segment.
 const AFTER_ROOT: [u8; 6] = [b'/', b'\'', b'"', b'`', b'?', b'.'];
 
-/// Whether `bytes` contains one of the [`marker_spellings`].
+/// Whether `bytes` contains one of the [`marker_spellings`], or a quoted path starting with one of
+/// the [`ROOTS`].
 fn has_marker(bytes: &[u8]) -> bool {
-    let (prefilter, roots_start) = &*PREFILTER;
     let mut input = aho_corasick::Input::new(bytes);
-    while let Some(m) = prefilter.find(input.clone()) {
-        if m.pattern().as_usize() >= *roots_start {
-            let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            if before.is_some_and(|c| BEFORE_ROOT.contains(&c))
-                && bytes.get(m.end()).is_some_and(|c| AFTER_ROOT.contains(c))
-            {
-                return true;
-            }
-            input.set_start(m.start() + 1);
-            continue;
-        }
+    while let Some(m) = PREFILTER.find(input.clone()) {
         // A version prefix is a marker only when a slash or quote follows; other hits are whole
         // markers. No other pattern starts where a version prefix does, so each start is seen.
         let version = m.end() - m.start() == 3 && bytes[m.start() + 1].eq_ignore_ascii_case(&b'v');
@@ -131,7 +113,7 @@ fn has_marker(bytes: &[u8]) -> bool {
         }
         input.set_start(m.start() + 1);
     }
-    false
+    ROOT_FILTER.find_iter(bytes).any(|m| bytes.get(m.end()).is_some_and(|c| AFTER_ROOT.contains(c)))
 }
 static STRONG_FILTER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(STRONG).expect("valid patterns"));

@@ -80,6 +80,49 @@ pub(crate) struct Class<'s> {
 pub(crate) struct FileIndex<'s> {
     pub functions: Vec<Function<'s>>,
     pub classes: Vec<Class<'s>>,
+    /// Functions by the start of their bodies (for [`FileIndex::function_at`]).
+    fn_order: Vec<(usize, usize)>,
+    /// Classes by the start of their bodies, with the class around each.
+    cls_order: Vec<(usize, usize)>,
+    cls_parent: Vec<Option<usize>>,
+}
+
+/// Order `ranges` by start and link each to the innermost range around it: (start, index) pairs
+/// and parents by index. Ranges nest or are disjoint.
+fn nesting(ranges: impl Iterator<Item = (usize, usize)>) -> (Vec<(usize, usize)>, Vec<Option<usize>>) {
+    let ranges: Vec<(usize, usize)> = ranges.collect();
+    let mut order: Vec<(usize, usize)> = ranges.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
+    order.sort_unstable();
+    let mut parent = vec![None; ranges.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for &(start, i) in &order {
+        while stack.last().is_some_and(|&t| ranges[t].1 <= start) {
+            stack.pop();
+        }
+        parent[i] = stack.last().copied();
+        stack.push(i);
+    }
+    (order, parent)
+}
+
+/// The innermost range holding `at`: the last one starting at or before it, or the first of its
+/// enclosing ones that still holds it.
+fn innermost_at(
+    order: &[(usize, usize)],
+    parent: impl Fn(usize) -> Option<usize>,
+    range: impl Fn(usize) -> (usize, usize),
+    at: usize,
+) -> Option<usize> {
+    let k = order.partition_point(|&(start, _)| start <= at);
+    let mut cur = order.get(k.checked_sub(1)?).map(|&(_, i)| i);
+    while let Some(i) = cur {
+        let (a, b) = range(i);
+        if a <= at && at < b {
+            return Some(i);
+        }
+        cur = parent(i);
+    }
+    None
 }
 
 impl<'s> FileIndex<'s> {
@@ -87,6 +130,7 @@ impl<'s> FileIndex<'s> {
     pub(crate) fn build(sx: Syntax<'_, 's>) -> FileIndex<'s> {
         let mut ix = FileIndex::default();
         ix.find_classes(sx);
+        (ix.cls_order, ix.cls_parent) = nesting(ix.classes.iter().map(|c| c.body));
         ix.find_functions(sx);
         ix.find_members(sx);
         ix
@@ -94,25 +138,14 @@ impl<'s> FileIndex<'s> {
 
     /// The innermost function whose body holds token `at`.
     pub(crate) fn function_at(&self, at: usize) -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (i, f) in self.functions.iter().enumerate() {
-            if f.body.0 <= at && at < f.body.1 && best.is_none_or(|b| self.functions[b].body.0 <= f.body.0) {
-                best = Some(i);
-            }
-        }
-        best
+        innermost_at(&self.fn_order, |i| self.functions[i].parent, |i| self.functions[i].body, at)
     }
 
     /// The innermost class whose body holds token `at` (for a method outside its type's body, as
     /// in Go and Rust, the class of the method).
     pub(crate) fn class_at(&self, at: usize) -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (i, c) in self.classes.iter().enumerate() {
-            if c.body.0 <= at && at < c.body.1 && best.is_none_or(|b| self.classes[b].body.0 <= c.body.0) {
-                best = Some(i);
-            }
-        }
-        best.or_else(|| self.function_at(at).and_then(|f| self.functions[f].class))
+        innermost_at(&self.cls_order, |i| self.cls_parent[i], |i| self.classes[i].body, at)
+            .or_else(|| self.function_at(at).and_then(|f| self.functions[f].class))
     }
 
     fn find_classes(&mut self, sx: Syntax<'_, 's>) {
@@ -204,19 +237,18 @@ impl<'s> FileIndex<'s> {
             Language::Python | Language::Ruby => self.find_defs(sx),
             _ => self.find_braced_functions(sx),
         }
-        for f in &mut self.functions {
-            if f.class.is_none() {
-                f.class = innermost(&self.classes, f.name_tok);
+        for i in 0..self.functions.len() {
+            if self.functions[i].class.is_none() {
+                let at = self.functions[i].name_tok;
+                self.functions[i].class =
+                    innermost_at(&self.cls_order, |c| self.cls_parent[c], |c| self.classes[c].body, at);
             }
         }
-        let bodies: Vec<(usize, usize)> = self.functions.iter().map(|f| f.body).collect();
-        for (i, f) in self.functions.iter_mut().enumerate() {
-            f.parent = bodies
-                .iter()
-                .enumerate()
-                .filter(|&(j, b)| j != i && b.0 <= f.name_tok && f.name_tok < b.1)
-                .max_by_key(|(_, b)| b.0)
-                .map(|(j, _)| j);
+        // The function around each one: the innermost body around its body.
+        let (order, parents) = nesting(self.functions.iter().map(|f| f.body));
+        self.fn_order = order;
+        for (f, p) in self.functions.iter_mut().zip(parents) {
+            f.parent = p;
         }
     }
 

@@ -42,7 +42,15 @@ pub(crate) struct Project<'s> {
     children: FxHashMap<&'s str, Vec<Item>>,
     /// Whether each SDK's markers were seen in the project (asked once per SDK).
     sdks_seen: std::sync::Mutex<FxHashMap<&'static str, bool>>,
+    /// The files that assign each name outside any function (built on first use).
+    top_level: std::sync::OnceLock<FxHashMap<&'s str, Vec<usize>>>,
+    /// Every call by the name called (built on first use: only projects with wrappers ask).
+    calls: std::sync::OnceLock<FxHashMap<&'s str, Vec<CallRef>>>,
 }
+
+/// A call in the project: (file, token of the called name, its `(` or none for a Ruby call
+/// without parentheses).
+pub(crate) type CallRef = (usize, usize, Option<usize>);
 
 /// How deep class hierarchies are followed.
 const MAX_HIERARCHY: usize = 8;
@@ -74,6 +82,8 @@ impl<'s> Project<'s> {
             classes: FxHashMap::default(),
             children: FxHashMap::default(),
             sdks_seen: Default::default(),
+            calls: Default::default(),
+            top_level: Default::default(),
         };
         for (fi, f) in p.files.iter().enumerate() {
             for (i, func) in f.index.functions.iter().enumerate() {
@@ -98,6 +108,79 @@ impl<'s> Project<'s> {
     /// The functions named `name`, anywhere.
     pub(crate) fn functions_named(&self, name: &str) -> &[Item] {
         self.functions.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The calls of functions named `name` across the project (definitions excluded), built for
+    /// every name at the first question.
+    pub(crate) fn calls_named(&self, name: &str) -> &[CallRef] {
+        let calls = self.calls.get_or_init(|| {
+            let mut map: FxHashMap<&'s str, Vec<CallRef>> = FxHashMap::default();
+            for (fi, f) in self.files.iter().enumerate() {
+                let sx = self.syntax(fi);
+                let defs: rustc_hash::FxHashSet<usize> = f.index.functions.iter().map(|g| g.name_tok).collect();
+                for &o in &sx.l.ops {
+                    let o = o as usize;
+                    if o == 0 || !sx.is(o, "(") {
+                        continue;
+                    }
+                    let nt = sx.callee_end(o);
+                    if sx.l.is_ident(nt) && !defs.contains(&nt) {
+                        let name: &'s str = f.lexed.text(nt);
+                        map.entry(super::syntax::nav::norm_name(name)).or_default().push((fi, nt, Some(o)));
+                    }
+                }
+                // Ruby calls without parentheses through a receiver: `Product.all`.
+                if f.source.language == Language::Ruby {
+                    for i in 2..sx.l.toks.len() {
+                        if sx.l.is_ident(i) && sx.is_member_op(i - 1) && !sx.is(i + 1, "(") && !defs.contains(&i) {
+                            let name: &'s str = f.lexed.text(i);
+                            map.entry(name).or_default().push((fi, i, None));
+                        }
+                    }
+                }
+            }
+            map
+        });
+        calls.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The files that bind `name` outside any function (`const BASE = …`, `API_HOST = …`,
+    /// `define('NAME', …)`, `export const config = {…}`): where a constant of another file is
+    /// looked for.
+    pub(crate) fn files_binding(&self, name: &str) -> &[usize] {
+        let map = self.top_level.get_or_init(|| {
+            let mut map: FxHashMap<&'s str, Vec<usize>> = FxHashMap::default();
+            for (fi, f) in self.files.iter().enumerate() {
+                let sx = self.syntax(fi);
+                let mut seen = rustc_hash::FxHashSet::default();
+                for &o in &sx.l.ops {
+                    let o = o as usize;
+                    let def_name = if sx.is(o, "=") && o >= 1 && sx.l.is_ident(o - 1) {
+                        Some(o - 1)
+                    } else if sx.is(o, "(") && o >= 1 && sx.text(o - 1) == "define" && sx.l.str_at(o + 1).is_some() {
+                        Some(o + 1)
+                    } else {
+                        None
+                    };
+                    let Some(t) = def_name else { continue };
+                    if f.index.function_at(o).is_some() {
+                        continue;
+                    }
+                    let name: &'s str = match f.lexed.str_at(t) {
+                        Some(lit) => match lit.parts {
+                            [super::syntax::lexer::Part::Text(std::borrow::Cow::Borrowed(n))] => n,
+                            _ => continue,
+                        },
+                        None => super::syntax::nav::norm_name(f.lexed.text(t)),
+                    };
+                    if seen.insert(name) {
+                        map.entry(name).or_default().push(fi);
+                    }
+                }
+            }
+            map
+        });
+        map.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the project defines a function or method named `name`.

@@ -25,61 +25,22 @@ pub(super) fn call_sites(project: &Project<'_>, file: usize, func: usize) -> Vec
     let lang = project.files[file].source.language;
     let generic = GENERIC_WRAPPERS.contains(&name) || method_from_name(name).is_some();
     let mut out = Vec::new();
-    for (fi, f) in project.files.iter().enumerate() {
-        if !f.source.language.same_family(lang)
-            || memchr::memmem::find(f.source.text.as_bytes(), name.as_bytes()).is_none()
-        {
+    for &(fi, nt, open) in project.calls_named(name) {
+        if !project.files[fi].source.language.same_family(lang) {
             continue;
         }
         let sx = project.syntax(fi);
-        for &o in &sx.l.ops {
-            let o = o as usize;
-            if !sx.is(o, "(") || o == 0 {
-                continue;
-            }
-            let nt = sx.callee_end(o);
-            if !sx.l.is_ident(nt) || crate::check::syntax::nav::norm_name(sx.text(nt)) != name {
-                continue;
-            }
-            if fi == file && nt == def.name_tok {
-                continue;
-            }
-            // A definition of another function of the same name is not a call.
-            if f.index.functions.iter().any(|g| g.name_tok == nt) {
-                continue;
-            }
-            let receiver = (nt >= 2 && sx.is_member_op(nt - 1)).then_some(nt - 2);
-            if generic && fi != file && receiver.is_none() && def.class.is_none() {
-                // A bare `get(…)` elsewhere is some other `get`, unless this file is imported there.
-                if !imports(project, fi, file) {
-                    continue;
-                }
-            }
-            out.push(Site { file: fi, name_tok: nt, open: Some(o), receiver });
-            if out.len() >= MAX_SITES {
-                return out;
-            }
+        let receiver = (nt >= 2 && sx.is_member_op(nt - 1)).then_some(nt - 2);
+        if generic && fi != file && receiver.is_none() && def.class.is_none() && !imports(project, fi, file) {
+            // A bare `get(…)` elsewhere is some other `get`, unless this file is imported there.
+            continue;
         }
-        if lang == crate::check::syntax::lang::Language::Ruby {
-            ruby_bare_sites(project, fi, file, func, &mut out);
+        out.push(Site { file: fi, name_tok: nt, open, receiver });
+        if out.len() >= MAX_SITES {
+            break;
         }
     }
     out
-}
-
-/// Ruby calls without parentheses: `Product.all`, `client.get "catalog/products"`.
-fn ruby_bare_sites(project: &Project<'_>, fi: usize, file: usize, func: usize, out: &mut Vec<Site>) {
-    let def = &project.files[file].index.functions[func];
-    let sx = project.syntax(fi);
-    for i in 1..sx.l.toks.len() {
-        if !sx.l.is_ident(i) || sx.text(i) != def.name || sx.is(i + 1, "(") || (fi == file && i == def.name_tok) {
-            continue;
-        }
-        if sx.text(i - 1) == "def" || !sx.is_member_op(i - 1) {
-            continue;
-        }
-        out.push(Site { file: fi, name_tok: i, open: None, receiver: Some(i - 2) });
-    }
 }
 
 /// Whether file `from` names file `to` in its imports (by its stem: `./client`, `client.rb`,

@@ -188,8 +188,9 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         let lang = self.lang;
         let mut found: Option<Vec<Piece>> = None;
-        for (fi, f) in self.project.files.iter().enumerate() {
-            if fi == self.file || !f.source.language.same_family(lang) || !f.source.text.contains(name) {
+        for &fi in self.project.files_binding(name) {
+            let f = &self.project.files[fi];
+            if fi == self.file || !f.source.language.same_family(lang) {
                 continue;
             }
             let v = self.with_file(fi, |x| {
@@ -266,8 +267,9 @@ impl<'l, 's> Extractor<'l, 's> {
             return self.keys_of(a, b, &keys, depth);
         }
         // A constant of another file.
-        for (fi, f) in self.project.files.iter().enumerate() {
-            if fi == self.file || !f.source.language.same_family(self.lang) || !f.source.text.contains(first) {
+        for &fi in self.project.files_binding(first) {
+            let f = &self.project.files[fi];
+            if fi == self.file || !f.source.language.same_family(self.lang) {
                 continue;
             }
             let v = self.with_file(fi, |e| {
@@ -313,8 +315,9 @@ impl<'l, 's> Extractor<'l, 's> {
         let keys: Vec<String> = segs[1..].iter().map(|s| s.to_string()).collect();
         let v = match self.lookup(first, at) {
             Some((a, b)) => self.keys_of(a, b, &keys, depth),
-            None => self.project.files.iter().enumerate().find_map(|(fi, f)| {
-                if fi == self.file || !f.source.language.same_family(self.lang) || !f.source.text.contains(first) {
+            None => self.project.files_binding(first).iter().find_map(|&fi| {
+                let f = &self.project.files[fi];
+                if fi == self.file || !f.source.language.same_family(self.lang) {
                     return None;
                 }
                 self.with_file(fi, |x| {

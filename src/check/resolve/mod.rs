@@ -113,6 +113,11 @@ pub(crate) struct Extractor<'l, 's> {
     templates: RefCell<Vec<Template>>,
     /// The class of the instance, while a template is completed for a subclass.
     this_class: std::cell::Cell<Option<crate::check::index::Item>>,
+    /// The class of the instance each receiver token holds (asked once per token: a receiver is
+    /// asked for every template of a wrapper's name).
+    instances: RefCell<rustc_hash::FxHashMap<usize, Option<crate::check::index::Item>>>,
+    /// Names declared with a project class as their type (built on first use).
+    typed: OnceCell<rustc_hash::FxHashMap<&'s str, crate::check::index::Item>>,
     /// The first class member that gave part of a path while a value was evaluated (name, file,
     /// line): the call it makes comes through a property.
     members_used: RefCell<Option<(String, usize, u32)>>,
@@ -167,6 +172,8 @@ impl<'l, 's> Extractor<'l, 's> {
             this_class: std::cell::Cell::new(None),
             origin: std::rc::Rc::default(),
             members_used: RefCell::default(),
+            typed: OnceCell::new(),
+            instances: RefCell::default(),
         }
     }
 

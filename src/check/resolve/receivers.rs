@@ -86,6 +86,15 @@ impl<'l, 's> Extractor<'l, 's> {
     /// The class of the instance a receiver token holds, from its binding (`new X(`, `X.new`,
     /// `X(`), its member definition, or its typed parameter.
     pub(super) fn instance_class(&self, r: usize) -> Option<Item> {
+        if let Some(&c) = self.instances.borrow().get(&r) {
+            return c;
+        }
+        let c = self.find_instance_class(r);
+        self.instances.borrow_mut().insert(r, c);
+        c
+    }
+
+    fn find_instance_class(&self, r: usize) -> Option<Item> {
         let name = crate::check::syntax::nav::norm_name(self.text(r));
         let member = r >= 2 && self.is_member_op(r - 1) && is_self(self.text(r - 2))
             || self.lang == crate::check::syntax::lang::Language::Ruby && r >= 1 && self.is(r - 1, "@");
@@ -114,20 +123,8 @@ impl<'l, 's> Extractor<'l, 's> {
         }
         // A declaration with the type: `BigCommerceClient bigCommerce` (C#, Java, a primary
         // constructor), `private BigCommerce $bigCommerce` (PHP), `client: BigCommerceClient`.
-        for j in 1..self.n() {
-            if !(self.l.is_ident(j) && crate::check::syntax::nav::norm_name(self.text(j)) == name) {
-                continue;
-            }
-            let typed = if self.l.is_ident(j - 1) {
-                Some(j - 1)
-            } else if self.is(j + 1, ":") && self.l.is_ident(j + 2) {
-                Some(j + 2)
-            } else {
-                None
-            };
-            if let Some(c) = typed.and_then(|t| self.class_in(self.file, t, t + 1)) {
-                return Some(c);
-            }
+        if let Some(&c) = self.typed_names().get(name) {
+            return Some(c);
         }
         for (a, b) in ranges {
             if let Some(c) = self.class_in(self.file, a, b.min(self.n())) {
@@ -183,5 +180,31 @@ impl<'l, 's> Extractor<'l, 's> {
             return self.class_in(self.file, a, b.min(a + 4));
         }
         None
+    }
+
+    /// The names this file declares with a class of the project as their type (read once).
+    fn typed_names(&self) -> &rustc_hash::FxHashMap<&'s str, Item> {
+        self.typed.get_or_init(|| {
+            let mut map = rustc_hash::FxHashMap::default();
+            for j in 1..self.n() {
+                if !self.l.is_ident(j) {
+                    continue;
+                }
+                let typed = if self.l.is_ident(j - 1) {
+                    j - 1
+                } else if self.is(j + 1, ":") && self.l.is_ident(j + 2) {
+                    j + 2
+                } else {
+                    continue;
+                };
+                if !self.text(typed).as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                    continue;
+                }
+                if let Some(c) = self.class_in(self.file, typed, typed + 1) {
+                    map.entry(crate::check::syntax::nav::norm_name(self.text(j))).or_insert(c);
+                }
+            }
+            map
+        })
     }
 }

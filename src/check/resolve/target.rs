@@ -27,11 +27,6 @@ static ROOTS: LazyLock<(BTreeSet<&'static str>, BTreeSet<&'static str>)> = LazyL
     (v3, v2)
 });
 
-/// The documented root segments after `/v3/` and `/v2/`.
-pub(crate) fn documented_roots() -> impl Iterator<Item = &'static str> {
-    ROOTS.0.iter().chain(ROOTS.1.iter()).copied()
-}
-
 /// Whether a literal can carry the path of a call.
 pub(crate) fn anchor(text: &str) -> bool {
     if text.len() < 2 || text.len() > 2048 || text.contains(char::is_whitespace) {
