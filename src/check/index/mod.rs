@@ -217,6 +217,20 @@ impl<'s> Project<'s> {
         (p != class).then_some(p)
     }
 
+    /// Whether class `c` is `ancestor` or extends it (without allocating: asked for every call
+    /// site of a method's name).
+    pub(crate) fn extends(&self, c: Item, ancestor: Item) -> bool {
+        let mut cur = Some(c);
+        for _ in 0..MAX_HIERARCHY {
+            match cur {
+                Some(x) if x == ancestor => return true,
+                Some(x) => cur = self.parent(x),
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// A class and its ancestors, nearest first.
     pub(crate) fn lineage(&self, class: Item) -> Vec<Item> {
         let mut out = vec![class];
@@ -236,8 +250,12 @@ impl<'s> Project<'s> {
         while let Some(c) = frontier.pop() {
             let name = self.files[c.0].index.classes[c.1].name;
             for &child in self.children.get(name).map_or(&[][..], Vec::as_slice) {
-                let same_family = self.files[child.0].source.language.same_family(self.files[class.0].source.language);
-                if same_family && child != class && !out.contains(&child) && out.len() < 256 {
+                // A class of that name elsewhere is another class: the child's parent must be
+                // this one as the child's file sees it.
+                if self.parent(child) != Some(c) {
+                    continue;
+                }
+                if child != class && !out.contains(&child) && out.len() < 256 {
                     out.push(child);
                     frontier.push(child);
                 }

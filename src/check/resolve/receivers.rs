@@ -24,7 +24,7 @@ impl<'l, 's> Extractor<'l, 's> {
             };
         };
         let dc_name = self.project.files[dc.0].index.classes[dc.1].name;
-        let related = |c: Item| self.project.lineage(c).contains(&dc);
+        let related = |c: Item| self.project.extends(c, dc);
         let own = || self.index().class_at(site.name_tok).map(|c| (self.file, c));
         let Some(r) = site.receiver else {
             // A bare call in a method of the class or a subclass.
