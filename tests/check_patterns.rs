@@ -141,6 +141,23 @@ struct Expect {
     not_calls: Vec<Place>,
     #[serde(default, rename = "finding")]
     findings: Vec<ExpectedFinding>,
+    /// Calls the checker knowingly misses (listed in the README): counted in the recall, and
+    /// required to stay missed until the checker reads them (then they move to `[[call]]`).
+    #[serde(default, rename = "known_miss")]
+    known_misses: Vec<KnownMiss>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnownMiss {
+    file: String,
+    line: usize,
+    method: String,
+    route: String,
+    /// Why the checker misses it.
+    reason: String,
+    /// The needed scopes only this call brings (absent from the reported set while it is missed).
+    needs: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -345,7 +362,7 @@ fn score(name: &str) -> Outcome {
     let report = run_check(&patterns_dir().join(name));
     let mut problems = Vec::new();
     let mut score =
-        Score { expected: expect.calls.len(), findings_expected: expect.findings.len(), ..Score::default() };
+        Score { expected: expect.calls.len() + expect.known_misses.len(), findings_expected: expect.findings.len(), ..Score::default() };
     let report_value = match &report {
         Ok(v) => v.clone(),
         Err(e) => {
@@ -408,6 +425,21 @@ fn score(name: &str) -> Outcome {
             }
         }
     }
+    // Known misses: still missed (a reading of the same place with another route is part of the
+    // miss), or found now, which must move them to `[[call]]`.
+    for m in &expect.known_misses {
+        let place = Place { file: m.file.clone(), line: m.line };
+        for (j, c) in calls.iter().enumerate() {
+            if c.place != place {
+                continue;
+            }
+            if c.method == m.method && c.route.as_deref() == Some(m.route.as_str()) {
+                problems.push(format!("known miss found now (move it to [[call]]): {c}"));
+            }
+            taken[j] = true;
+        }
+        assert!(!m.reason.is_empty());
+    }
     for (j, c) in calls.iter().enumerate() {
         if !taken[j] {
             let documented = expect.not_calls.contains(&c.place);
@@ -418,7 +450,13 @@ fn score(name: &str) -> Outcome {
 
     // Needed scopes, as a set of names.
     let needed = needed_names(&report_value);
-    let want: BTreeSet<String> = expect.needed.iter().cloned().collect();
+    let mut want: BTreeSet<String> = expect.needed.iter().cloned().collect();
+    // While a call is missed, so are the scopes only it needs.
+    for m in &expect.known_misses {
+        for n in &m.needs {
+            want.remove(n);
+        }
+    }
     score.needed_exact = needed == want;
     if !score.needed_exact {
         let missing: Vec<&String> = want.difference(&needed).collect();

@@ -45,6 +45,10 @@ impl<'l, 's> Extractor<'l, 's> {
         let mut out = Vec::new();
         let mut i = a;
         while i < b {
+            // A tagged template (`gql\`…\``, `graphql\`…\``): the template is the value.
+            if self.lang.is_js() && self.l.is_ident(i) && i + 1 < b && self.l.str_at(i + 1).is_some() {
+                i += 1;
+            }
             let end = self.operand_end(i).max(i + 1).min(b);
             let mut piece = Vec::new();
             self.eval_operand(i, end, depth, &mut piece);
