@@ -272,7 +272,14 @@ pub(crate) fn parallel_map<'a, T: Sync, R: Send>(
     threads: usize,
     f: impl Fn(&'a T) -> R + Sync,
 ) -> Vec<Option<R>> {
-    let f = |t: &'a T| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(t))).ok();
+    // Under the fuzzer a defect must surface as the panic it is.
+    let f = |t: &'a T| {
+        if cfg!(fuzzing) {
+            Some(f(t))
+        } else {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(t))).ok()
+        }
+    };
     let threads = threads.clamp(1, 64).min(items.len().max(1));
     if threads == 1 {
         return items.iter().map(f).collect();
