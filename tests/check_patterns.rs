@@ -361,8 +361,11 @@ fn score(name: &str) -> Outcome {
     let expect = load_expect(name);
     let report = run_check(&patterns_dir().join(name));
     let mut problems = Vec::new();
-    let mut score =
-        Score { expected: expect.calls.len() + expect.known_misses.len(), findings_expected: expect.findings.len(), ..Score::default() };
+    let mut score = Score {
+        expected: expect.calls.len() + expect.known_misses.len(),
+        findings_expected: expect.findings.len(),
+        ..Score::default()
+    };
     let report_value = match &report {
         Ok(v) => v.clone(),
         Err(e) => {

@@ -88,8 +88,22 @@ static PREFILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// with (`this.get('catalog/products')`, `Path => "orders"`): such a file names no host or
 /// version. Searched in quotes, 32 patterns (the narrow searcher), in the files the markers missed.
 const ROOTS: [&str; 16] = [
-    "catalog", "orders", "customers", "carts", "checkouts", "channels", "content", "inventory",
-    "pricelists", "promotions", "hooks", "shipping", "storefront", "products", "coupons", "segments",
+    "catalog",
+    "orders",
+    "customers",
+    "carts",
+    "checkouts",
+    "channels",
+    "content",
+    "inventory",
+    "pricelists",
+    "promotions",
+    "hooks",
+    "shipping",
+    "storefront",
+    "products",
+    "coupons",
+    "segments",
 ];
 
 static ROOT_FILTER: LazyLock<AhoCorasick> = LazyLock::new(|| {

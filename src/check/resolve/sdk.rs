@@ -59,7 +59,10 @@ impl<'l, 's> Extractor<'l, 's> {
     pub(super) fn sdk_calls(&self) -> Vec<RawCall> {
         let mut out = Vec::new();
         // Most projects use no SDK of the file's language: one question per file.
-        if !Sdk::all().iter().any(|sdk| language_of(sdk).is_some_and(|l| l.same_family(self.lang)) && self.sdk_in_use(sdk)) {
+        if !Sdk::all()
+            .iter()
+            .any(|sdk| language_of(sdk).is_some_and(|l| l.same_family(self.lang)) && self.sdk_in_use(sdk))
+        {
             return out;
         }
         for k in 1..self.n() {
