@@ -28,6 +28,13 @@ fn source_like() -> impl Strategy<Value = String> {
         "(fetch|axios\\.post|requests\\.get|\\$client->put|conn\\.delete)\\(",
         "[`'\"](https://api\\.bigcommerce\\.com/stores/)?(\\$\\{[a-z]{1,6}\\}|\\{[a-z]{1,6}\\}|#\\{[a-z]{1,4}\\}|%s|:id)?/v[23]/[a-z_/-]{0,30}[`'\"]?",
         "[ \n\t;,(){}+.]{0,4}",
+        // Shapes the index reads: functions, classes, members, wrappers, heredocs, SDK calls.
+        "(function [a-z]{1,4}\\(|def [a-z]{1,4}\\(?|fn [a-z]{1,3}\\(|func \\(c \\*C\\) [A-Z][a-z]{0,3}\\()",
+        "(class [A-Z][a-z]{0,3}( extends [A-Z]| < [A-Z]| : [A-Z]|\\([A-Z]\\))?[a-z]{0,3} ?\\{?)",
+        "(this\\.|self\\.|\\$this->|@)[a-z]{1,6}( = |\\()?",
+        "(<<<'?[A-Z]{1,3}'?\n|<<~[A-Z]{1,3}\n|\n *[A-Z]{1,3};?\n)",
+        "(Bigcommerce::[A-Z][a-z]{1,6}\\.(all|find|create)|api\\.[A-Z][a-z]{1,6}\\.(all|get)\\(|->catalog\\(\\)->products\\(\\)->getAll\\()",
+        "(query|mutation) ?[A-Z]?[a-z]{0,4} ?\\{ ?[a-z]{1,6} ?\\{ ?[a-z]{1,5} ?\\} ?\\}",
         "(//|#|/\\*) bc-scopes: ignore(\\[[a-z,]{0,20}\\])?",
         "\\PC{0,20}",
     ];

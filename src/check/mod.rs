@@ -91,7 +91,7 @@ pub fn extract_source(source: &str, language: Language) -> Vec<ExtractedCall> {
 pub fn check(opts: &Options) -> Result<Report, Error> {
     let setup = setup::Setup::new(opts)?;
     let walked = walk::walk(&setup.walk)?;
-    let project = index::Project::build(&walked.sources, setup.walk.threads);
+    let project = index::Project::build(&walked.sources, setup.walk.threads, true);
     let ctx = FileContext { base_url: setup.config.as_ref().and_then(|c| c.base_url.clone()), strong: false };
     let raw = resolve::resolve_project(&project, &ctx, setup.walk.threads);
     let mut skipped = walked.skipped.clone();

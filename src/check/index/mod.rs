@@ -42,6 +42,8 @@ pub(crate) struct Project<'s> {
     children: FxHashMap<&'s str, Vec<Item>>,
     /// Whether each SDK's markers were seen in the project (asked once per SDK).
     sdks_seen: std::sync::Mutex<FxHashMap<&'static str, bool>>,
+    /// Whether defects are contained to their file (see [`Project::build`]).
+    pub contain: bool,
     /// The files that assign each name outside any function (built on first use).
     top_level: std::sync::OnceLock<FxHashMap<&'s str, Vec<usize>>>,
     /// Every call by the name called (built on first use: only projects with wrappers ask).
@@ -56,9 +58,11 @@ pub(crate) type CallRef = (usize, usize, Option<usize>);
 const MAX_HIERARCHY: usize = 8;
 
 impl<'s> Project<'s> {
-    /// Tokenize and index `sources`, with `threads` threads.
-    pub(crate) fn build(sources: &'s [Source], threads: usize) -> Project<'s> {
-        let parsed = parallel_map(sources, threads, |s: &'s Source| {
+    /// Tokenize and index `sources`, with `threads` threads. With `contain`, a defect (a panic)
+    /// in one file's tokens, index or resolution costs that file, not the check; without it (one
+    /// source text, fuzzing) the panic surfaces.
+    pub(crate) fn build(sources: &'s [Source], threads: usize, contain: bool) -> Project<'s> {
+        let parsed = parallel_map(sources, threads, contain, |s: &'s Source| {
             let lexed = lex(&s.text, s.language);
             let index = FileIndex::build(Syntax { l: &lexed, lang: s.language });
             Parsed { source: s, lexed, index, failed: false }
@@ -84,6 +88,7 @@ impl<'s> Project<'s> {
             sdks_seen: Default::default(),
             calls: Default::default(),
             top_level: Default::default(),
+            contain,
         };
         for (fi, f) in p.files.iter().enumerate() {
             for (i, func) in f.index.functions.iter().enumerate() {
@@ -265,19 +270,19 @@ impl<'s> Project<'s> {
     }
 }
 
-/// `f` over `items` on up to `threads` threads, results in order; none where `f` panicked (a
-/// defect must cost one file, not the whole check).
+/// `f` over `items` on up to `threads` threads, results in order; with `contain`, none where `f`
+/// panicked (a defect costs one file, not the whole check).
 pub(crate) fn parallel_map<'a, T: Sync, R: Send>(
     items: &'a [T],
     threads: usize,
+    contain: bool,
     f: impl Fn(&'a T) -> R + Sync,
 ) -> Vec<Option<R>> {
-    // Under the fuzzer a defect must surface as the panic it is.
     let f = |t: &'a T| {
-        if cfg!(fuzzing) {
-            Some(f(t))
-        } else {
+        if contain {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(t))).ok()
+        } else {
+            Some(f(t))
         }
     };
     let threads = threads.clamp(1, 64).min(items.len().max(1));

@@ -17,7 +17,7 @@ const MAX_LEVELS: u8 = 4;
 /// The calls of every file of the project, by file.
 pub(crate) fn resolve_project(project: &Project<'_>, base: &FileContext, threads: usize) -> Vec<Vec<RawCall>> {
     let indices: Vec<usize> = (0..project.files.len()).collect();
-    let found = parallel_map(&indices, threads, |&fi| {
+    let found = parallel_map(&indices, threads, project.contain, |&fi| {
         if project.files[fi].failed {
             return (Vec::new(), Vec::new());
         }
@@ -36,7 +36,20 @@ pub(crate) fn resolve_project(project: &Project<'_>, base: &FileContext, threads
         templates.extend(t);
     }
     if !templates.is_empty() {
-        complete(project, base, templates, &mut calls);
+        // A defect while completing templates costs their calls through wrappers and
+        // properties, not the check (where defects are contained).
+        if project.contain {
+            let mut completed = calls.clone();
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                complete(project, base, templates, &mut completed);
+                completed
+            }));
+            if let Ok(done) = done {
+                calls = done;
+            }
+        } else {
+            complete(project, base, templates, &mut calls);
+        }
     }
     for file_calls in &mut calls {
         tidy(file_calls);
