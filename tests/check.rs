@@ -572,3 +572,15 @@ fn printed_strings_are_not_calls() {
     let go = "package main // BigCommerce\nfunc f() { fmt.Println(\"/v3/catalog/products\"); log.Printf(\"%s/v2/orders\", base) }\n";
     assert!(calls_in("log.go", go).is_empty());
 }
+
+/// A URL reaches its request through a shorthand property (`{ url, method }`) or a reference
+/// (`&url`): both are requests, not URLs whose use cannot be followed.
+#[test]
+fn shorthand_keys_and_references_are_followed() {
+    let ts = "const url = `https://api.bigcommerce.com/stores/${hash}/v3/catalog/products`;\n\
+              export const list = () => client.request({ url, method: 'POST' });\n";
+    assert_eq!(calls_in("list.ts", ts), ["POST /stores/{store_hash}/v3/catalog/products"]);
+    let rs = "// BigCommerce\nlet url = format!(\"https://api.bigcommerce.com/stores/{}/v2/orders\", hash);\n\
+              let r = client.delete(&url).send().await;\n";
+    assert_eq!(calls_in("orders.rs", rs), ["DELETE /stores/{store_hash}/v2/orders"]);
+}

@@ -53,8 +53,24 @@ impl<'l, 's> Extractor<'l, 's> {
         let prev = a - 1;
         let ptext = self.text(prev);
         let pkind = self.l.toks[prev].kind;
+        // JavaScript's shorthand property (`{ url, method: 'PUT' }`): the key is the name.
+        if self.lang.is_js()
+            && b == a + 1
+            && self.l.is_ident(a)
+            && matches!(ptext, "{" | ",")
+            && (self.is(b, ",") || self.is(b, "}"))
+            && self.open_of(a).is_some_and(|o| self.is(o, "{"))
+        {
+            if let Some(u) = self.keyed_use(self.text(a), self.open_of(a).unwrap_or(prev), a, b, depth) {
+                return u;
+            }
+        }
         if pkind == Kind::Punct {
             match ptext {
+                // A reference or dereference (`&url` in Rust, Go, C#): the value itself.
+                "&" | "*" if prev >= 1 && matches!(self.text(prev - 1), "(" | "," | "=") => {
+                    return self.uses(prev, b, depth + 1);
+                }
                 "(" => return vec![self.call_use(prev, a, b, depth)],
                 "," => {
                     return match self.open_of(prev) {
@@ -137,6 +153,28 @@ impl<'l, 's> Extractor<'l, 's> {
             }
         }
         vec![Use::default()]
+    }
+
+    /// The use of a value under key `key` of the object literal opened at `open` (only for a URL
+    /// key or an object that names the method): the object's own use, with its method.
+    fn keyed_use(&self, key: &str, open: usize, a: usize, b: usize, depth: u8) -> Option<Vec<Use>> {
+        let close = self.close_of(open);
+        let method = self.method_in(open + 1, close, (a, b));
+        let method_expr = if method.is_none() { self.method_expr_in(open + 1, close, (a, b)) } else { None };
+        if !(URL_KEYS.contains(&key) || method.is_some()) {
+            return None;
+        }
+        let mut outer = self.uses(open, close + 1, depth + 1);
+        for u in &mut outer {
+            u.url_arg |= URL_KEYS.contains(&key);
+            if method.is_some() {
+                u.method = method;
+                u.http = true;
+            } else if method_expr.is_some() && u.method.is_none() {
+                u.method_expr = method_expr;
+            }
+        }
+        Some(outer)
     }
 
     /// Uses of a variable assigned the expression: each later call it is passed to.
