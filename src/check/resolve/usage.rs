@@ -96,36 +96,19 @@ impl<'l, 's> Extractor<'l, 's> {
                         if BASE_KEYS.contains(&key) {
                             return vec![Use { not_a_call: true, ..Use::default() }];
                         }
-                        let close = self.close_of(open);
-                        let method = self.method_in(open + 1, close, (a, b));
-                        let method_expr =
-                            if method.is_none() { self.method_expr_in(open + 1, close, (a, b)) } else { None };
                         if self.is(open, "(") {
                             // A keyword argument: `requests.request(url=…, method=…)`.
+                            let close = self.close_of(open);
                             let mut u = self.call_use(open, a, b, depth);
                             u.url_arg = URL_KEYS.contains(&key);
-                            u.method = u.method.or(method);
-                            u.method_expr = u.method_expr.or(method_expr);
+                            u.method = u.method.or_else(|| self.method_in(open + 1, close, (a, b)));
+                            if u.method.is_none() {
+                                u.method_expr = u.method_expr.or_else(|| self.method_expr_in(open + 1, close, (a, b)));
+                            }
                             return vec![u];
                         }
-                        if URL_KEYS.contains(&key) || method.is_some() || method_expr.is_some() {
-                            let mut outer = self.uses(open, close + 1, depth + 1);
-                            let sent = outer.iter().any(|u| u.http || u.not_a_call);
-                            for u in &mut outer {
-                                u.url_arg |= URL_KEYS.contains(&key);
-                                if method.is_some() {
-                                    u.method = method;
-                                    u.http = true;
-                                } else if method_expr.is_some() && u.method.is_none() {
-                                    u.method_expr = method_expr;
-                                }
-                            }
-                            // A request description of its own (`{method: 'PUT', path: '…'}` in a
-                            // command table) is a request even where it is not sent here.
-                            if method.is_some() && !sent {
-                                return vec![Use { method, http: true, described: true, ..Use::default() }];
-                            }
-                            return outer;
+                        if let Some(uses) = self.keyed_use(key, open, a, b, depth) {
+                            return uses;
                         }
                         return vec![Use::default()];
                     }
@@ -155,24 +138,32 @@ impl<'l, 's> Extractor<'l, 's> {
         vec![Use::default()]
     }
 
-    /// The use of a value under key `key` of the object literal opened at `open` (only for a URL
-    /// key or an object that names the method): the object's own use, with its method.
+    /// The use of a value under key `key` of the object literal opened at `open` (`url: …`,
+    /// `'path' => …`, JavaScript's `{ url }`; only for a URL key or an object that names the
+    /// method): the object's own use, with its method.
     fn keyed_use(&self, key: &str, open: usize, a: usize, b: usize, depth: u8) -> Option<Vec<Use>> {
         let close = self.close_of(open);
         let method = self.method_in(open + 1, close, (a, b));
         let method_expr = if method.is_none() { self.method_expr_in(open + 1, close, (a, b)) } else { None };
-        if !(URL_KEYS.contains(&key) || method.is_some()) {
+        let url_key = URL_KEYS.contains(&key);
+        if !(url_key || method.is_some() || method_expr.is_some()) {
             return None;
         }
         let mut outer = self.uses(open, close + 1, depth + 1);
+        let sent = outer.iter().any(|u| u.http || u.not_a_call);
         for u in &mut outer {
-            u.url_arg |= URL_KEYS.contains(&key);
+            u.url_arg |= url_key;
             if method.is_some() {
                 u.method = method;
                 u.http = true;
             } else if method_expr.is_some() && u.method.is_none() {
                 u.method_expr = method_expr;
             }
+        }
+        // A request description of its own (`{method: 'PUT', path: '…'}` in a command table) is
+        // a request even where it is not sent here.
+        if method.is_some() && !sent {
+            return Some(vec![Use { method, http: true, described: true, ..Use::default() }]);
         }
         Some(outer)
     }
