@@ -2,10 +2,10 @@
 //! a few levels up), or in a subclass (its members become the open values).
 
 use super::callers::Site;
-use super::templates::{MethodSrc, Template};
+use super::templates::{method_of_pieces, MethodSrc, Template};
 use super::value::{Piece, Var};
 use super::{Extractor, FileContext, RawCall, RawVia};
-use crate::check::conventions::{method_from_name, method_from_str};
+use crate::check::conventions::method_from_str;
 use crate::check::index::Item;
 use crate::check::model::ViaKind;
 
@@ -369,15 +369,4 @@ fn rooted(mut pieces: Vec<Piece>, has_base: bool) -> Vec<Piece> {
         }
     }
     pieces
-}
-
-/// A method from a value: `'PUT'`, `HttpMethod.Put`, or a variable left open.
-fn method_of_pieces(v: &[Piece], tail: Option<&str>) -> MethodSrc {
-    match v {
-        [Piece::Text(s)] => method_from_str(s)
-            .or_else(|| method_from_name(s.rsplit(['.', ':']).next().unwrap_or(s)))
-            .map_or(MethodSrc::Unknown, MethodSrc::Known),
-        [Piece::Var(var)] => MethodSrc::Var(var.clone(), false),
-        _ => tail.and_then(method_from_name).map_or(MethodSrc::Unknown, MethodSrc::Known),
-    }
 }

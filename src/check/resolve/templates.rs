@@ -92,16 +92,8 @@ impl<'l, 's> Extractor<'l, 's> {
                 _ => MethodSrc::Unknown,
             };
         }
-        let pieces = self.eval(a, b, 0);
-        match pieces.as_slice() {
-            [Piece::Text(t)] => method_from_str(t).map_or(MethodSrc::Unknown, MethodSrc::Known),
-            [Piece::Var(v)] => MethodSrc::Var(v.clone(), false),
-            _ => {
-                // `HttpMethod.Get`, `Method::POST` through a member or constant.
-                let t = self.text(b.saturating_sub(1));
-                method_from_name(t).map_or(MethodSrc::Unknown, MethodSrc::Known)
-            }
-        }
+        // `HttpMethod.Get`, `Method::POST` through a member or constant: its last name.
+        method_of_pieces(&self.eval(a, b, 0), Some(self.text(b.saturating_sub(1))))
     }
 
     /// Decide what a use of the value `pieces` makes: the call as written, or a template (its
@@ -159,5 +151,16 @@ impl<'l, 's> Extractor<'l, 's> {
     /// Take the templates found.
     pub(super) fn take_templates(&self) -> Vec<Template> {
         std::mem::take(&mut *self.templates.borrow_mut())
+    }
+}
+
+/// A method from a value: `'PUT'`, `HttpMethod.Put`, or a variable left open.
+pub(super) fn method_of_pieces(v: &[Piece], tail: Option<&str>) -> MethodSrc {
+    match v {
+        [Piece::Text(s)] => method_from_str(s)
+            .or_else(|| method_from_name(s.rsplit(['.', ':']).next().unwrap_or(s)))
+            .map_or(MethodSrc::Unknown, MethodSrc::Known),
+        [Piece::Var(var)] => MethodSrc::Var(var.clone(), false),
+        _ => tail.and_then(method_from_name).map_or(MethodSrc::Unknown, MethodSrc::Known),
     }
 }
