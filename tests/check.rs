@@ -54,8 +54,10 @@ fn bc_in(dir: &Path, args: &[&str]) -> Run {
     common::run(args, Some(dir), "")
 }
 
+/// The run's transcript, with the checkout's place (SARIF's `%SRCROOT%`) written `[repository]`.
 fn transcript(dir: &Path, args: &[&str]) -> String {
-    bc_in(dir, args).transcript(&args.join(" "))
+    let t = bc_in(dir, args).transcript(&args.join(" "));
+    t.replace(&format!("file://{}/", env!("CARGO_MANIFEST_DIR")), "file://[repository]/")
 }
 
 fn json_of(dir: &Path, args: &[&str]) -> (i32, Value) {
@@ -258,9 +260,11 @@ fn granted_flag_replaces_the_configuration() {
     let (code, v) = json_of(&ruby, &["check", "--json"]);
     assert_eq!(code, 0);
     let needed: Vec<&str> = v["needed_scopes"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
-    let (code, v) = json_of(&ruby, &["check", "--json", "--fail-level", "note", "--granted", &needed.join(",")]);
+    let (code, v) = json_of(&ruby, &["check", "--json", "--fail-level", "error", "--granted", &needed.join(",")]);
     assert_eq!(code, 0, "the minimal set is clean: {v}");
-    assert!(v["findings"].as_array().unwrap().is_empty());
+    // Only the comment that suppressed the missing scope is left, suppressing nothing now.
+    let kinds: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["suppression"], "{v}");
     // Missing a scope: an error, and findings about --granted scopes have no file.
     let (code, v) = json_of(&ruby, &["check", "--json", "--granted", "store_v2_orders store_cart"]);
     assert_eq!(code, 1);
@@ -278,8 +282,13 @@ fn suggested_config_is_clean() {
         std::fs::write(tmp.path().join("bc-scopes.toml"), &suggestion).unwrap();
         let r = bc_in(tmp.path(), &["check", "--json"]);
         let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{app}: {}{}", r.stdout, r.stderr));
-        let problems: Vec<&Value> =
-            v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] != "note").collect();
+        // A `bc-scopes: ignore[missing]` comment suppresses nothing once the scope is granted.
+        let problems: Vec<&Value> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] != "note" && f["kind"] != "suppression")
+            .collect();
         assert!(problems.is_empty(), "{app}: the suggested config has findings: {problems:?}\n{suggestion}");
         assert_eq!(r.code, 0, "{app}");
     }
@@ -328,14 +337,22 @@ fn usage_and_configuration_errors_exit_2() {
 #[test]
 fn config_is_found_above_the_scanned_directory() {
     let dir = fixture("php-app");
+    // Paths are relative to the working directory, the configuration's too.
     let (_, v) = json_of(&dir.join("src"), &["check", "--json"]);
-    assert_eq!(v["config"], "bc-scopes.toml");
-    assert!(v["calls"].as_array().unwrap().iter().all(|c| c["file"].as_str().unwrap().starts_with("src/")), "{v}");
+    assert_eq!(v["config"], "../bc-scopes.toml");
+    assert!(v["calls"].as_array().unwrap().iter().all(|c| !c["file"].as_str().unwrap().starts_with("src/")), "{v}");
     let (_, v) = json_of(&dir, &["check", "--json", "src"]);
     assert!(v["calls"].as_array().unwrap().iter().all(|c| c["file"].as_str().unwrap().starts_with("src/")));
 }
 
 // ---- robustness ----------------------------------------------------------------------------------
+
+/// Options to scan `dir`, with paths reported relative to it.
+fn at(dir: &Path) -> Options {
+    let mut o = Options::new([dir]);
+    o.relative_to = Some(dir.to_path_buf());
+    o
+}
 
 fn granted_config(dir: &Path, extra: &str) {
     std::fs::write(dir.join("bc-scopes.toml"), format!("granted = [\"store_v2_products\"]\n{extra}")).unwrap();
@@ -350,7 +367,7 @@ fn invalid_utf8_is_read_lossily() {
         b"const x = '\xff'; fetch(`https://api.bigcommerce.com/stores/${h}/v3/catalog/products`);\n",
     );
     std::fs::write(tmp.path().join("latin1.js"), bytes).unwrap();
-    let report = check(&Options::new([tmp.path()])).unwrap();
+    let report = check(&at(tmp.path())).unwrap();
     assert_eq!(report.calls.len(), 1);
     let c = &report.calls[0];
     assert_eq!((c.file.as_str(), c.line, c.column), ("latin1.js", 2, 22));
@@ -368,13 +385,13 @@ fn symlink_loops_are_survived() {
     std::os::unix::fs::symlink("..", sub.join("loop")).unwrap();
     std::os::unix::fs::symlink("a.ts", sub.join("b.ts")).unwrap();
     // Not followed (the default, as in ripgrep): listed as skipped.
-    let r = check(&Options::new([tmp.path()])).unwrap();
+    let r = check(&at(tmp.path())).unwrap();
     assert_eq!(r.calls.len(), 1);
     let links: Vec<&str> =
         r.skipped.iter().filter(|s| s.reason == SkipReason::Symlink).map(|s| s.path.as_str()).collect();
     assert_eq!(links, ["src/b.ts", "src/loop"]);
     // Followed: the loop is detected and reported, the linked file is read.
-    let mut o = Options::new([tmp.path()]);
+    let mut o = at(tmp.path());
     o.follow_links = true;
     let r = check(&o).unwrap();
     assert!(
@@ -396,7 +413,7 @@ fn unreadable_files_are_listed() {
     let f = tmp.path().join("secret.py");
     std::fs::write(&f, "requests.get(f\"https://api.bigcommerce.com/stores/{h}/v3/catalog/products\")\n").unwrap();
     std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let r = check(&Options::new([tmp.path()])).unwrap();
+    let r = check(&at(tmp.path())).unwrap();
     if std::fs::read(&f).is_ok() {
         // Running as root: permissions do not stop reading.
         assert_eq!(r.calls.len(), 1);
@@ -409,7 +426,7 @@ fn unreadable_files_are_listed() {
     let d = tmp.path().join("locked");
     std::fs::create_dir(&d).unwrap();
     std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let r = check(&Options::new([tmp.path()]));
+    let r = check(&at(tmp.path()));
     std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert!(r.is_ok());
@@ -422,14 +439,14 @@ fn huge_files_are_skipped() {
     let call = "fetch(`https://api.bigcommerce.com/stores/${h}/v3/catalog/products`, { method: 'DELETE' });\n";
     std::fs::write(tmp.path().join("bundle.js"), call.repeat(100)).unwrap();
     std::fs::write(tmp.path().join("small.js"), call).unwrap();
-    let r = check(&Options::new([tmp.path()])).unwrap();
+    let r = check(&at(tmp.path())).unwrap();
     assert_eq!(r.calls.len(), 1);
     assert_eq!(r.skipped.len(), 1);
     assert_eq!((r.skipped[0].path.as_str(), r.skipped[0].reason), ("bundle.js", SkipReason::TooLarge));
     // The default limit (4 MiB) without configuration.
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("big.js"), call.repeat(5 * 1024 * 1024 / call.len() + 1)).unwrap();
-    let r = check(&Options::new([tmp.path()])).unwrap();
+    let r = check(&at(tmp.path())).unwrap();
     assert_eq!((r.calls.len(), r.skipped[0].reason), (0, SkipReason::TooLarge));
     // Verbose output lists what was skipped.
     let out = bc_in(tmp.path(), &["check", "--verbose", "--granted", "store_v2_products"]).stdout;
@@ -447,7 +464,7 @@ fn code_is_never_run_and_comments_are_not_calls() {
     .unwrap();
     std::fs::write(tmp.path().join("b.py"), "# requests.delete('/v3/orders')\nprint(\"see /v3/orders docs\")\n")
         .unwrap();
-    let r = check(&Options::new([tmp.path()])).unwrap();
+    let r = check(&at(tmp.path())).unwrap();
     assert!(r.calls.is_empty(), "{:?}", r.calls);
 }
 
@@ -457,7 +474,7 @@ fn calls_in(name: &str, src: &str) -> Vec<String> {
     let tmp = tempfile::tempdir().unwrap();
     granted_config(tmp.path(), "");
     std::fs::write(tmp.path().join(name), src).unwrap();
-    let r = check(&Options::new([tmp.path()])).unwrap();
+    let r = check(&at(tmp.path())).unwrap();
     r.calls.iter().map(|c| format!("{} {}", c.method.map_or("?", |m| m.as_str()), c.route.unwrap_or("-"))).collect()
 }
 
@@ -478,7 +495,7 @@ export const compare = (a: number, b: number) => (a < b && b > (a) ? '/v3/catalo
     let tmp = tempfile::tempdir().unwrap();
     granted_config(tmp.path(), "");
     std::fs::write(tmp.path().join("catalog.ts"), ts).unwrap();
-    let r = check(&Options::new([tmp.path()])).unwrap();
+    let r = check(&at(tmp.path())).unwrap();
     let notes: Vec<(FindingKind, Option<usize>)> =
         r.findings.iter().filter(|f| f.kind == FindingKind::Unfollowed).map(|f| (f.kind, f.line)).collect();
     assert_eq!(notes, [(FindingKind::Unfollowed, Some(5))]);

@@ -342,6 +342,7 @@ struct Outcome {
 fn run_check(dir: &Path) -> Result<Value, String> {
     let mut opts = Options::new([dir]);
     opts.threads = 1;
+    opts.relative_to = Some(dir.to_path_buf());
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&opts)));
     match ran {
         Ok(Ok(report)) => serde_json::to_value(&report).map_err(|e| format!("the report does not serialize: {e}")),

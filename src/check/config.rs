@@ -30,8 +30,12 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
-/// The file name `check` looks for.
+/// The file name `check` looks for (and writes).
 pub const CONFIG_FILE: &str = "bc-scopes.toml";
+
+/// The names a configuration file may have, in the order they are looked for in a directory
+/// (the hidden name keeps a repository's root tidy, as `.ruff.toml` and `.typos.toml` do).
+pub const CONFIG_FILES: [&str; 2] = [CONFIG_FILE, ".bc-scopes.toml"];
 
 /// A granted scope and where the configuration names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -233,20 +237,36 @@ impl Config {
         Config::parse(&text, Some(path))
     }
 
-    /// Look for `bc-scopes.toml` in `dir` and its parents, up to the top of the repository (a
-    /// directory holding `.git`).
+    /// The configuration file of `dir` itself, if it has one (`bc-scopes.toml`, else
+    /// `.bc-scopes.toml`).
     ///
     /// ```
-    /// let dir = std::env::temp_dir();
-    /// // No configuration above the temporary directory (normally).
-    /// let _ = bigcommerce_scopes::check::Config::find(&dir);
+    /// let dir = tempfile::tempdir().unwrap();
+    /// std::fs::write(dir.path().join(".bc-scopes.toml"), "granted = []\n").unwrap();
+    /// let found = bigcommerce_scopes::check::Config::in_dir(dir.path()).unwrap();
+    /// assert!(found.ends_with(".bc-scopes.toml"));
+    /// ```
+    pub fn in_dir(dir: &Path) -> Option<PathBuf> {
+        CONFIG_FILES.iter().map(|name| dir.join(name)).find(|p| p.is_file())
+    }
+
+    /// Look for a configuration file (see [`CONFIG_FILES`]) in `dir` and its parents, up to the
+    /// top of the repository (a directory holding `.git`).
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    /// std::fs::create_dir_all(dir.path().join("app/src")).unwrap();
+    /// std::fs::write(dir.path().join("app/bc-scopes.toml"), "granted = []\n").unwrap();
+    /// let found = bigcommerce_scopes::check::Config::find(&dir.path().join("app/src")).unwrap();
+    /// assert!(found.ends_with("app/bc-scopes.toml"));
+    /// assert!(bigcommerce_scopes::check::Config::find(dir.path()).is_none());
     /// ```
     pub fn find(dir: &Path) -> Option<PathBuf> {
         let mut d = Some(dir);
         while let Some(cur) = d {
-            let candidate = cur.join(CONFIG_FILE);
-            if candidate.is_file() {
-                return Some(candidate);
+            if let Some(found) = Config::in_dir(cur) {
+                return Some(found);
             }
             if cur.join(".git").exists() {
                 return None;

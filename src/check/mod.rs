@@ -29,28 +29,34 @@
 //! assert!(report.needed_scopes.contains(Scope::StoreV2ProductsReadOnly));
 //! ```
 mod config;
+mod config_edit;
 mod conventions;
 mod findings;
 mod index;
+mod judge;
 mod model;
+mod projects;
 pub mod report;
 mod resolve;
 mod setup;
 mod sites;
 mod syntax;
-mod walk;
+pub(crate) mod walk;
 
-pub use config::{Config, GrantedScope, IgnoreRule, CONFIG_FILE};
+pub use config::{Config, GrantedScope, IgnoreRule, CONFIG_FILE, CONFIG_FILES};
+pub use config_edit::{update_config, GrantedEntry};
 pub use findings::{Finding, FindingKind, Position, Severity, Suppressed, Suppression};
-pub use model::{CallSite, ExtractedCall, GraphqlDocument, Options, Report, Summary, Via, ViaKind};
+pub use model::{
+    CallSite, ExtractedCall, GraphqlDocument, Options, ProjectReport, Report, StdinSource, Summary, Via, ViaKind,
+};
 pub use syntax::lang::Language;
 pub use walk::{SkipReason, SkippedFile, DEFAULT_MAX_FILE_SIZE};
 
+use crate::datafile::vocab::AccountType;
 use crate::error::Error;
-use crate::plan::Audit;
-use findings::GrantedPositions;
+use crate::scope_set::ScopeSet;
 use resolve::FileContext;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The BigCommerce call sites the checker finds in one source text of `language`, without
 /// walking files, reading configuration or planning (for tools and fuzzing). Wrappers and
@@ -84,81 +90,142 @@ pub fn extract_source(source: &str, language: Language) -> Vec<ExtractedCall> {
         .collect()
 }
 
-/// Run a check: walk → syntax and index → resolution → plan and findings.
+/// Run a check: walk → syntax and index → resolution → per project: plan, findings and
+/// suppressions.
+///
+/// Each file answers to the nearest configuration file above it (a repository of several apps
+/// checks each against its own), unless [`Options::config`] names one for all. Paths in the
+/// report are relative to the working directory (or [`Options::relative_to`]).
 ///
 /// Errors (all [`crate::ErrorKind::InvalidInput`]): a path that does not exist, an unreadable or
-/// invalid configuration file. Files that cannot be read are skipped and listed, not errors.
+/// invalid configuration file, an invalid `--exclude` glob. Files that cannot be read are
+/// skipped and listed, not errors.
 pub fn check(opts: &Options) -> Result<Report, Error> {
-    let setup = setup::Setup::new(opts)?;
-    let walked = walk::walk(&setup.walk)?;
-    let project = index::Project::build(&walked.sources, setup.walk.threads, true);
-    let ctx = FileContext { base_url: setup.config.as_ref().and_then(|c| c.base_url.clone()), strong: false };
-    let raw = resolve::resolve_project(&project, &ctx, setup.walk.threads);
+    let setup::Setup { root, source_root, paths, projects, walk: walk_opts, .. } = setup::Setup::new(opts)?;
+    let threads = walk_opts.threads;
+    let mut warnings = Vec::new();
+    let mut walked = match &opts.stdin {
+        Some(stdin) => walk::from_text(&root, &paths[0], &stdin.text, &mut warnings),
+        None => walk::walk(&walk_opts, &projects)?,
+    };
+    for s in &mut walked.sources {
+        s.project = projects.of_file(&s.abs);
+    }
+    let configs = projects.finish()?;
+    for s in &mut walked.sources {
+        s.base_url = configs[s.project].config.as_ref().and_then(|c| c.base_url.clone());
+    }
+    let project = index::Project::build(&walked.sources, threads, true);
+    let raw = resolve::resolve_project(&project, &FileContext::default(), threads);
     let mut skipped = walked.skipped.clone();
     for f in project.files.iter().filter(|f| f.failed) {
         skipped.push(SkippedFile { path: f.source.path.clone(), reason: SkipReason::ExtractorError, detail: None });
     }
     skipped.sort();
     let files_with_calls = raw.iter().filter(|c| !c.is_empty()).count();
-    let (mut calls, documents, unfollowed) = sites::call_sites(&project, raw);
+    let (calls, documents, unfollowed) = sites::call_sites(&project, raw);
 
-    let mut comments: BTreeMap<String, Vec<syntax::suppress::Comment>> = BTreeMap::new();
+    // Everything found, by project.
+    let of_path: HashMap<&str, usize> = walked.sources.iter().map(|s| (s.path.as_str(), s.project)).collect();
+    let of = |file: &str| of_path.get(file).copied().unwrap_or(0);
+    let mut inputs: Vec<judge::Input> = configs
+        .iter()
+        .map(|p| judge::Input {
+            calls: Vec::new(),
+            documents: Vec::new(),
+            unfollowed: Vec::new(),
+            comments: BTreeMap::new(),
+            excess_judged: opts.excess || (opts.stdin.is_none() && paths.iter().any(|s| p.dir.starts_with(s))),
+        })
+        .collect();
+    for (c, d) in calls.into_iter().zip(documents) {
+        let i = of(&c.file);
+        inputs[i].calls.push(c);
+        inputs[i].documents.push(d);
+    }
+    for f in unfollowed {
+        inputs[f.file.as_deref().map_or(0, of)].unfollowed.push(f);
+    }
     for s in &walked.sources {
         let c = syntax::suppress::comments(&s.text);
         if !c.is_empty() {
-            comments.insert(s.path.clone(), c);
+            inputs[s.project].comments.insert(s.path.clone(), c);
         }
     }
-    if let (Some(c), Some(rel)) = (&setup.config, &setup.config_rel) {
-        if !c.comments.is_empty() {
-            comments.entry(rel.clone()).or_default().extend(c.comments.iter().cloned());
+    for (p, input) in configs.iter().zip(&mut inputs) {
+        if let Some(c) = p.config.as_ref().filter(|c| !c.comments.is_empty()) {
+            let rel = c.path.as_ref().map_or_else(|| CONFIG_FILE.to_owned(), |f| walk::relative(&root, f));
+            input.comments.entry(rel).or_default().extend(c.comments.iter().cloned());
         }
     }
+    let has_files: Vec<bool> =
+        (0..configs.len()).map(|i| walked.sources.iter().any(|s| s.project == i) || i > 0).collect();
 
-    let (list, plan) = sites::plan(&mut calls, &documents, setup.account_type);
-    let mut findings = findings::call_findings(&calls, &plan);
-    findings.extend(unfollowed);
-    if let Some(granted) = &setup.granted {
-        let audit = Audit::new(&list, granted, setup.account_type);
-        let at = GrantedPositions {
-            config: setup.config.as_ref().filter(|_| opts.granted.is_none()),
-            file: setup.config_rel.as_deref(),
-        };
-        findings.extend(findings::scope_findings(&calls, &audit, &at));
+    let settings = judge::Settings { granted: opts.granted.as_ref(), account_type: opts.account_type, root: &root };
+    let mut report = Report {
+        calls: Vec::new(),
+        needed_scopes: ScopeSet::new(),
+        findings: Vec::new(),
+        suppressed: Vec::new(),
+        granted: None,
+        account_type: None,
+        account_types: Vec::new(),
+        config: None,
+        skipped,
+        summary: Summary::default(),
+        warnings,
+        notes: Vec::new(),
+        projects: Vec::new(),
+        root: root.clone(),
+        source_root,
+        config_used: None,
+    };
+    let only_one = has_files.iter().filter(|h| **h).count() <= 1;
+    for (i, (p, input)) in configs.iter().zip(inputs).enumerate() {
+        // Files under no configuration form a project only when there are some (or nothing else).
+        if !(has_files[i] || i == 0 && configs.len() == 1) {
+            continue;
+        }
+        let judged = judge::judge(p, &settings, input);
+        let index = report.projects.len();
+        report.calls.extend(judged.calls.into_iter().map(|c| CallSite { project: index, ..c }));
+        report.findings.extend(judged.findings);
+        report.suppressed.extend(judged.suppressed);
+        report.warnings.extend(judged.warnings);
+        for n in &judged.report.notes {
+            if !report.notes.contains(n) {
+                report.notes.push(n.clone());
+            }
+        }
+        report.needed_scopes = report.needed_scopes.iter().chain(judged.report.needed_scopes.iter()).collect();
+        report.projects.push(judged.report);
     }
-    findings.sort_by(|a, b| a.key().cmp(&b.key()));
-    let (findings, suppressed, unused) = findings::suppress(findings, &comments, setup.config.as_ref());
-    let mut warnings = setup.warnings;
-    for i in unused {
-        let file = setup.config_rel.as_deref().unwrap_or(CONFIG_FILE);
-        warnings.push(format!("[[ignore]] #{i} of {file} matches no finding"));
+    if only_one {
+        if let Some(p) = report.projects.first() {
+            report.granted.clone_from(&p.granted);
+            report.account_type = p.account_type;
+            report.account_types.clone_from(&p.account_types);
+            report.config.clone_from(&p.config);
+            report.config_used.clone_from(&p.config_used);
+        }
+    } else {
+        use strum::IntoEnumIterator;
+        report.account_types =
+            AccountType::iter().filter(|t| report.projects.iter().all(|p| p.account_types.contains(t))).collect();
     }
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let summary = Summary {
+    report.calls.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    report.findings.sort_by(|a, b| a.key().cmp(&b.key()));
+    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    report.summary = Summary {
         files_scanned: walked.files_scanned,
         bytes_scanned: walked.bytes_scanned,
         files_with_calls,
-        files_skipped: skipped.len(),
-        calls: calls.len(),
+        files_skipped: report.skipped.len(),
+        calls: report.calls.len(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         notes: count(Severity::Note),
-        suppressed: suppressed.len(),
+        suppressed: report.suppressed.len(),
     };
-    Ok(Report {
-        calls,
-        needed_scopes: plan.scopes,
-        findings,
-        suppressed,
-        granted: setup.granted,
-        account_type: setup.account_type,
-        account_types: plan.account_types.clone(),
-        config: setup.config_rel,
-        skipped,
-        summary,
-        warnings,
-        notes: plan.notes.clone(),
-        root: setup.root,
-        config_used: setup.config,
-    })
+    Ok(report)
 }

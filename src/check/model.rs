@@ -37,6 +37,43 @@ pub struct Options {
     /// Skip files larger than this many bytes (none: the configuration's, else
     /// [`DEFAULT_MAX_FILE_SIZE`](super::DEFAULT_MAX_FILE_SIZE)).
     pub max_file_size: Option<u64>,
+    /// Globs of paths not to scan, relative to the working directory, with .gitignore's rules
+    /// (`--exclude`).
+    pub exclude: Vec<String>,
+    /// Judge excess scopes even when the scan does not cover a whole project (`--excess`).
+    /// Otherwise excess, downgrade and alternative findings are judged only for projects whose
+    /// directory the scan covers: a scan of a few changed files sees only some of the calls.
+    pub excess: bool,
+    /// One source text to check instead of walking `paths` (`--stdin-filename`).
+    pub stdin: Option<StdinSource>,
+    /// Reported paths are relative to this directory (none: the working directory).
+    pub relative_to: Option<PathBuf>,
+}
+
+/// A source text read from standard input, and the file name it stands for (its language, and
+/// the configuration that applies, come from the name).
+///
+/// ```
+/// use bigcommerce_scopes::check::{check, Options, StdinSource};
+/// let mut o = Options::default();
+/// o.stdin = Some(StdinSource::new("src/orders.ts", "fetch(`https://api.bigcommerce.com/stores/${h}/v2/orders`)"));
+/// let r = check(&o).unwrap();
+/// assert_eq!(r.calls[0].file, "src/orders.ts");
+/// assert_eq!(r.calls[0].route, Some("/stores/{store_hash}/v2/orders"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct StdinSource {
+    /// The file name it stands for, relative to the working directory.
+    pub name: PathBuf,
+    /// The source text.
+    pub text: String,
+}
+
+impl StdinSource {
+    /// A source text standing for the file `name`.
+    pub fn new(name: impl Into<PathBuf>, text: impl Into<String>) -> StdinSource {
+        StdinSource { name: name.into(), text: text.into() }
+    }
 }
 
 impl Options {
@@ -57,8 +94,10 @@ pub struct CallSite {
     pub column: usize,
     /// The HTTP method, where the code shows it (null otherwise).
     pub method: Option<Method>,
-    /// The URL expression as written.
+    /// The URL expression, without the quotes of a string literal (`https://…/${id}`).
     pub target: String,
+    /// The URL expression exactly as written in the source, quotes and prefixes included.
+    pub written: String,
     /// The documented route (null if none matches).
     pub route: Option<&'static str>,
     /// The least-privileged scope (null where no scope is needed, the requirement depends on a
@@ -82,6 +121,9 @@ pub struct CallSite {
     pub via: Via,
     /// For a GraphQL request whose document the code holds: what the document asks for.
     pub graphql: Option<GraphqlDocument>,
+    /// The index of its project in [`Report::projects`].
+    #[serde(skip)]
+    pub project: usize,
 }
 
 /// How a call was found, so that a reviewer can follow it.
@@ -220,24 +262,59 @@ pub struct Summary {
     pub suppressed: usize,
 }
 
+/// One project of a check: a configuration file and the files that answer to it (the nearest
+/// configuration above them), judged against its own declared scopes.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectReport {
+    /// The configuration file, relative to the working directory (null for files under none).
+    pub config: Option<String>,
+    /// The project's directory, relative to the working directory.
+    pub dir: String,
+    /// The scopes declared (null when neither the configuration nor `--granted` declares any).
+    pub granted: Option<ScopeSet>,
+    /// The kind of API account declared.
+    pub account_type: Option<AccountType>,
+    /// The minimal set of scopes for this project's calls.
+    pub needed_scopes: ScopeSet,
+    /// The kinds of API account that can hold the needed scopes and make every call.
+    pub account_types: Vec<AccountType>,
+    /// Whether excess scopes were judged: the scan covered the whole project, or `--excess`.
+    pub excess_judged: bool,
+    /// Calls found in this project's files.
+    pub calls: usize,
+    /// Findings reported for this project.
+    pub findings: usize,
+    /// Remarks from the plan (token flows, metafields, inferred requirements).
+    pub notes: Vec<String>,
+    /// The configuration used (for `--write` and `--suggest`).
+    #[serde(skip)]
+    pub config_used: Option<Config>,
+    /// The project's directory (absolute).
+    #[serde(skip)]
+    pub dir_path: PathBuf,
+}
+
 /// The result of a check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// Every call site found, sorted by file, line and column.
     pub calls: Vec<CallSite>,
-    /// The minimal set of scopes for all calls found.
+    /// The minimal set of scopes for all calls found (with several projects, the union of
+    /// theirs: see `projects`).
     pub needed_scopes: ScopeSet,
     /// Findings not suppressed, sorted by file, line and column.
     pub findings: Vec<Finding>,
     /// Findings accepted by a comment or an `[[ignore]]` table.
     pub suppressed: Vec<Suppressed>,
-    /// The scopes declared (null when neither the configuration nor `--granted` declares any).
+    /// The scopes declared (null when neither the configuration nor `--granted` declares any,
+    /// and when several projects declare their own: see `projects`).
     pub granted: Option<ScopeSet>,
-    /// The kind of API account declared.
+    /// The kind of API account declared (of the one project).
     pub account_type: Option<AccountType>,
-    /// The kinds of API account that can hold the needed scopes and make every call.
+    /// The kinds of API account that can hold the needed scopes and make every call (of the
+    /// one project; with several, those that suit all).
     pub account_types: Vec<AccountType>,
-    /// The configuration file, relative to the root.
+    /// The configuration file of the one project, relative to the working directory.
     pub config: Option<String>,
     /// Files skipped (binary, too large, unreadable, symbolic links, walk errors).
     pub skipped: Vec<SkippedFile>,
@@ -247,10 +324,16 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Remarks from the plan (token flows, metafields, inferred requirements).
     pub notes: Vec<String>,
-    /// The directory paths are relative to.
+    /// Each configuration's project (files under no configuration form one too), in the order
+    /// of their configuration files.
+    pub projects: Vec<ProjectReport>,
+    /// The directory paths are relative to (the working directory).
     #[serde(skip)]
     pub root: PathBuf,
-    /// The configuration used.
+    /// The top of the repository (SARIF's `%SRCROOT%`).
+    #[serde(skip)]
+    pub source_root: PathBuf,
+    /// The configuration of the one project.
     #[serde(skip)]
     pub config_used: Option<Config>,
 }

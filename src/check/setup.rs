@@ -1,70 +1,64 @@
-//! Setting a check up: the paths to scan, the configuration found for them, the root that paths
-//! are shown relative to, and the scopes and account type declared.
+//! Setting a check up: the paths to scan, the directory reported paths are relative to (the
+//! working directory), the top of the repository (SARIF's `%SRCROOT%`), and the projects the
+//! files answer to.
 
 use super::config::Config;
-use super::walk::{self, WalkOptions, DEFAULT_MAX_FILE_SIZE};
+use super::projects::Projects;
+use super::walk::WalkOptions;
 use super::Options;
-use crate::datafile::vocab::AccountType;
 use crate::error::{Error, ErrorKind};
-use crate::scope_set::ScopeSet;
 use std::path::{Path, PathBuf};
 
 /// What a check runs with.
 pub(crate) struct Setup {
+    /// Reported paths are relative to this directory (absolute).
     pub root: PathBuf,
-    pub config: Option<Config>,
-    /// The configuration file, relative to the root.
-    pub config_rel: Option<String>,
-    pub granted: Option<ScopeSet>,
-    pub account_type: Option<AccountType>,
+    /// The top of the repository the working directory is in (else the working directory).
+    pub source_root: PathBuf,
+    /// The paths scanned (absolute; the working directory when none are named).
+    pub paths: Vec<PathBuf>,
+    pub projects: Projects,
     pub walk: WalkOptions,
-    pub warnings: Vec<String>,
 }
 
 impl Setup {
     pub(crate) fn new(opts: &Options) -> Result<Setup, Error> {
         let cwd = std::env::current_dir().map_err(|e| invalid(format!("cannot read the current directory: {e}")))?;
+        let cwd = normalize(&cwd);
+        let root = opts.relative_to.as_ref().map_or_else(|| cwd.clone(), |r| normalize(&cwd.join(r)));
         let mut paths = Vec::new();
-        for p in if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() } {
-            let abs = cwd.join(&p);
-            if std::fs::symlink_metadata(&abs).is_err() {
-                return Err(invalid(format!("path `{}` does not exist", p.display())));
-            }
-            paths.push(normalize(&abs));
-        }
-        let start_dir = match paths.as_slice() {
-            [one] if one.is_dir() => one.clone(),
-            _ => normalize(&cwd),
-        };
-        let (config, root) = match &opts.config {
-            Some(c) => (Some(Config::load(&cwd.join(c))?), start_dir.clone()),
-            None => match Config::find(&start_dir) {
-                Some(found) => {
-                    let dir = found.parent().map(Path::to_path_buf).unwrap_or_else(|| start_dir.clone());
-                    (Some(Config::load(&found)?), dir)
+        if let Some(stdin) = &opts.stdin {
+            paths.push(normalize(&cwd.join(&stdin.name)));
+        } else {
+            for p in if opts.paths.is_empty() { vec![PathBuf::from(".")] } else { opts.paths.clone() } {
+                let abs = normalize(&cwd.join(&p));
+                if std::fs::symlink_metadata(&abs).is_err() {
+                    return Err(invalid(format!("path `{}` does not exist", p.display())));
                 }
-                None => (None, start_dir.clone()),
-            },
+                paths.push(abs);
+            }
+        }
+        // Files under no configuration belong to the project of the directory the scan starts
+        // from: the one directory named, else the working directory.
+        let start = match paths.as_slice() {
+            [one] if one.is_dir() => one.clone(),
+            [one] if opts.stdin.is_some() => one.parent().map_or_else(|| cwd.clone(), Path::to_path_buf),
+            _ => cwd.clone(),
         };
-        let warnings: Vec<String> = config.as_ref().map(|c| c.warnings.clone()).unwrap_or_default();
-        let config_rel = config.as_ref().and_then(|c| c.path.as_ref()).map(|p| walk::relative(&root, &normalize(p)));
-        let granted: Option<ScopeSet> = opts
-            .granted
-            .or_else(|| config.as_ref().and_then(|c| c.granted.as_ref()).map(|g| g.iter().map(|s| s.scope).collect()));
-        let account_type = opts.account_type.or(config.as_ref().and_then(|c| c.account_type));
-        let max_file_size =
-            opts.max_file_size.or(config.as_ref().and_then(|c| c.max_file_size)).unwrap_or(DEFAULT_MAX_FILE_SIZE);
+        let projects = match &opts.config {
+            Some(c) => {
+                let path = normalize(&cwd.join(c));
+                let config = Config::load(&path)?;
+                let dir = path.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
+                Projects::explicit(config, dir)?
+            }
+            None => Projects::discover(&start),
+        };
+        let projects = projects.exclude(&cwd, &opts.exclude)?.max_file_size(opts.max_file_size);
         let threads =
             if opts.threads == 0 { std::thread::available_parallelism().map_or(2, |n| n.get()) } else { opts.threads };
-        let walk = WalkOptions {
-            root: root.clone(),
-            paths,
-            ignore_paths: config.as_ref().map(|c| c.ignore_paths.clone()).unwrap_or_default(),
-            max_file_size,
-            follow_links: opts.follow_links,
-            threads,
-        };
-        Ok(Setup { root, config, config_rel, granted, account_type, walk, warnings })
+        let walk = WalkOptions { root: root.clone(), paths: paths.clone(), follow_links: opts.follow_links, threads };
+        Ok(Setup { source_root: repository_top(&cwd).unwrap_or_else(|| cwd.clone()), root, paths, projects, walk })
     }
 }
 
@@ -72,8 +66,13 @@ pub(crate) fn invalid(msg: String) -> Error {
     Error::new(ErrorKind::InvalidInput, msg)
 }
 
+/// The nearest directory at or above `dir` that holds `.git`.
+fn repository_top(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf)
+}
+
 /// An absolute path without `.` and `..` components (symbolic links are left alone).
-fn normalize(p: &Path) -> PathBuf {
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

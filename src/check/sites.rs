@@ -59,7 +59,8 @@ pub(crate) fn call_sites(
                     line: c.line as usize,
                     column: c.column as usize,
                     method: c.method,
-                    target: c.written,
+                    target: unquote(&c.written).to_owned(),
+                    written: c.written,
                     route: None,
                     least_privileged: None,
                     assumed_method,
@@ -70,6 +71,7 @@ pub(crate) fn call_sites(
                     notes,
                     via,
                     graphql,
+                    project: 0,
                 },
                 c.document.map(|d| d.0),
             ));
@@ -150,6 +152,28 @@ pub(crate) fn plan(
     (list, plan)
 }
 
+/// A string literal's text without its quotes and prefix (`f"…"`, `@"…"`, `` `…` ``, `'…'`);
+/// any other expression as written.
+pub(crate) fn unquote(written: &str) -> &str {
+    let body = written.trim_start_matches(['f', 'F', 'r', 'R', 'b', 'B', 'u', 'U', '@', '$']);
+    for q in ["\"\"\"", "'''", "\"", "'", "`"] {
+        if let Some(inner) = body.strip_prefix(q).and_then(|b| b.strip_suffix(q)) {
+            // One literal only: a quote inside (not escaped) means an expression of several.
+            let mut escaped = false;
+            let single = inner.chars().all(|c| {
+                let ok = escaped || !q.starts_with(c);
+                escaped = !escaped && c == '\\';
+                ok
+            });
+            if single && body.len() >= 2 * q.len() {
+                return inner;
+            }
+            break;
+        }
+    }
+    written
+}
+
 /// The operations a GraphQL document defines (`query Name`, `mutation`), by a light read: the
 /// analysis proper is the plan's.
 fn operations(doc: &str) -> Vec<String> {
@@ -204,5 +228,23 @@ fn assume_method(target: &str) -> (Method, String) {
         }
         Some(best) => (best.0, format!("method not shown in the code: {} assumed, the only documented method", best.0)),
         None => (Method::Get, "method not shown in the code".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unquote;
+
+    #[test]
+    fn unquote_strips_one_literal_only() {
+        assert_eq!(unquote("`https://x/${h}/v3`"), "https://x/${h}/v3");
+        assert_eq!(unquote("f\"/stores/{h}/v2/orders\""), "/stores/{h}/v2/orders");
+        assert_eq!(unquote("@\"/v3/orders\""), "/v3/orders");
+        assert_eq!(unquote("'/v3/' + id + '/x'"), "'/v3/' + id + '/x'");
+        assert_eq!(unquote("'it\\'s'"), "it\\'s");
+        assert_eq!(unquote("\"\"\"/v3/orders\"\"\""), "/v3/orders");
+        assert_eq!(unquote("BASE + \"/orders\""), "BASE + \"/orders\"");
+        assert_eq!(unquote("'"), "'");
+        assert_eq!(unquote("fetch"), "fetch");
     }
 }

@@ -1,7 +1,7 @@
 //! Walking the scanned paths like ripgrep does (`.gitignore`, `.ignore`, hidden files), in
 //! parallel, with a cheap prefilter: only files that mention BigCommerce (or `/v3/`, `/v2/`, …)
 //! are tokenized. Binary, very large and unreadable files, symbolic links and walk errors are
-//! recorded, never fatal.
+//! recorded, never fatal. Which paths are left out, and the size limit, are the [`WalkPolicy`]'s.
 
 use super::index::Source;
 use super::syntax::lang::Language;
@@ -174,28 +174,40 @@ pub(crate) struct Walked {
 /// How to walk.
 #[derive(Debug, Clone)]
 pub(crate) struct WalkOptions {
+    /// The directory reported paths are relative to (absolute).
     pub root: PathBuf,
+    /// The paths to walk (absolute).
     pub paths: Vec<PathBuf>,
-    pub ignore_paths: Vec<String>,
-    pub max_file_size: u64,
     pub follow_links: bool,
     pub threads: usize,
 }
 
-/// `path` relative to `root`, with `/` separators.
+/// What the walk may enter and read, asked for every file and directory it reaches.
+pub(crate) trait WalkPolicy: Sync {
+    /// `None` to leave `path` out (and, for a directory, all below it); else the size limit of
+    /// a file there.
+    fn admit(&self, path: &Path, is_dir: bool) -> Option<u64>;
+}
+
+/// `path` relative to `root` (`../` where it is outside), with `/` separators.
 pub(crate) fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let rel = rel.strip_prefix(".").unwrap_or(rel);
-    let s: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let rel = pathdiff::diff_paths(path, root).unwrap_or_else(|| path.to_path_buf());
+    let s: Vec<String> = rel
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     if s.is_empty() {
         ".".to_owned()
+    } else if rel.is_absolute() {
+        rel.to_string_lossy().replace('\\', "/")
     } else {
         s.join("/")
     }
 }
 
 /// Walk, and read the files that pass the prefilter.
-pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
+pub(crate) fn walk(opts: &WalkOptions, policy: &dyn WalkPolicy) -> Result<Walked, crate::Error> {
     let mut paths = opts.paths.iter();
     let first = paths.next().cloned().unwrap_or_else(|| opts.root.clone());
     let mut builder = WalkBuilder::new(&first);
@@ -212,16 +224,6 @@ pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
         .require_git(false)
         .follow_links(opts.follow_links)
         .threads(opts.threads);
-    if !opts.ignore_paths.is_empty() {
-        let mut ob = ignore::overrides::OverrideBuilder::new(&opts.root);
-        for p in &opts.ignore_paths {
-            ob.add(&format!("!{p}"))
-                .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidInput, format!("ignore_paths: `{p}`: {e}")))?;
-        }
-        let ov =
-            ob.build().map_err(|e| crate::Error::new(crate::ErrorKind::InvalidInput, format!("ignore_paths: {e}")))?;
-        builder.overrides(ov);
-    }
     let results: Mutex<Vec<Source>> = Mutex::new(Vec::new());
     let skipped: Mutex<Vec<SkippedFile>> = Mutex::new(Vec::new());
     let files_scanned = AtomicU64::new(0);
@@ -249,19 +251,25 @@ pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
                 return WalkState::Continue;
             }
             if ft.is_dir() {
-                return WalkState::Continue;
+                // A directory left out is not entered (the paths named are always entered).
+                return match policy.admit(entry.path(), true) {
+                    None if entry.depth() > 0 => WalkState::Skip,
+                    _ => WalkState::Continue,
+                };
             }
             let Some(language) = Language::from_path(entry.path()) else { return WalkState::Continue };
             if !(ft.is_file() || (ft.is_symlink() && opts.follow_links)) && entry.depth() > 0 {
                 return WalkState::Continue;
             }
-            match scan_file(entry.path(), language, opts.max_file_size, &mut buf) {
+            let Some(max) = policy.admit(entry.path(), false) else { return WalkState::Continue };
+            match scan_file(entry.path(), language, max, &mut buf) {
                 Scan::Skipped(reason, detail) => skip(entry.path(), reason, detail),
                 Scan::Read { bytes, result } => {
                     files_scanned.fetch_add(1, Ordering::Relaxed);
                     bytes_scanned.fetch_add(bytes, Ordering::Relaxed);
                     if let Some(mut r) = result {
                         r.path = relative(&opts.root, entry.path());
+                        r.abs = entry.path().to_path_buf();
                         results.lock().expect("no panics while holding the lock").push(r);
                     }
                 }
@@ -331,7 +339,33 @@ fn scan_file(path: &Path, language: Language, max: u64, buf: &mut Vec<u8>) -> Sc
     if let Err(skipped) = read_file(path, max, buf) {
         return skipped;
     }
-    let bytes: &[u8] = buf;
+    sift(buf, language, max)
+}
+
+/// One source text given whole (standard input, standing for the file `abs`), as a walk that
+/// found it: sifted like a file read from disk. A name of no language the checker reads is a
+/// warning.
+pub(crate) fn from_text(root: &Path, abs: &Path, text: &str, warnings: &mut Vec<String>) -> Walked {
+    let path = relative(root, abs);
+    let Some(language) = Language::from_path(abs) else {
+        warnings.push(format!("{path}: not scanned: the checker reads no language with this file name"));
+        return Walked::default();
+    };
+    let mut walked = Walked { files_scanned: 1, bytes_scanned: text.len() as u64, ..Walked::default() };
+    match sift(text.as_bytes(), language, u64::MAX) {
+        Scan::Read { result: Some(mut source), .. } => {
+            source.path = path;
+            source.abs = abs.to_path_buf();
+            walked.sources.push(source);
+        }
+        Scan::Skipped(reason, detail) => walked.skipped.push(SkippedFile { path, reason, detail }),
+        Scan::Read { result: None, .. } => {}
+    }
+    walked
+}
+
+/// Keep a file's text if it passes the prefilter (binary and oversized texts are skipped).
+fn sift(bytes: &[u8], language: Language, max: u64) -> Scan {
     if bytes.len() as u64 > max {
         return Scan::Skipped(SkipReason::TooLarge, Some(format!("{} bytes (limit {max})", bytes.len())));
     }
@@ -349,5 +383,5 @@ fn scan_file(path: &Path, language: Language, max: u64, buf: &mut Vec<u8>) -> Sc
         Ok(s) => s.to_owned(),
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     };
-    Scan::Read { bytes: n, result: Some(Source { path: String::new(), language, text, strong }) }
+    Scan::Read { bytes: n, result: Some(Source::new(String::new(), language, text, strong)) }
 }

@@ -6,7 +6,7 @@
 
 use super::{CliError, Success};
 use bigcommerce_scopes::check::report::{self, Format};
-use bigcommerce_scopes::check::{check, Options, Severity, CONFIG_FILE};
+use bigcommerce_scopes::check::{check, Options, Report, Severity, StdinSource, CONFIG_FILE};
 use bigcommerce_scopes::{AccountType, ScopeSet};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -34,9 +34,28 @@ pub(crate) struct Args {
     /// Lowest severity that makes the check fail (exit status 1)
     #[arg(long, value_name = "LEVEL", default_value = "error", value_parser = ["error", "warning", "note"])]
     fail_level: String,
-    /// Print the minimal bc-scopes.toml for the calls found, instead of the report
-    #[arg(long)]
+    /// Print the minimal bc-scopes.toml for the calls found (each project's configuration with
+    /// `granted` updated), instead of the report
+    #[arg(long, conflicts_with = "write")]
     suggest: bool,
+    /// Update `granted` (and, with --account-type, `account_type`) of each project's
+    /// bc-scopes.toml in place to the scopes the code needs, keeping comments, order and every
+    /// other key; creates bc-scopes.toml where a project with calls has none
+    #[arg(long)]
+    write: bool,
+    /// Judge excess scopes even when the paths scanned cover only part of a project (by default
+    /// excess, downgrade and alternative findings need the whole project: a scan of changed files
+    /// sees only some of its calls)
+    #[arg(long)]
+    excess: bool,
+    /// Leave out paths matching this glob (relative to the working directory, as in .gitignore;
+    /// repeatable)
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Read one source file from stdin (with no PATH, or PATH `-`), checked as if it were this
+    /// file: its language and configuration come from the name
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
     /// List every call and every skipped file (human format)
     #[arg(long, short)]
     verbose: bool,
@@ -58,7 +77,25 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
         (None, false) => Format::Human,
     };
     let mut warnings = Vec::new();
-    let mut opts = Options { paths: args.paths.clone(), config: args.config.clone(), ..Options::default() };
+    let mut opts = Options {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+        exclude: args.exclude.clone(),
+        excess: args.excess,
+        ..Options::default()
+    };
+    if let Some(name) = &args.stdin_filename {
+        if !(args.paths.is_empty() || args.paths.iter().all(|p| p.as_os_str() == "-")) {
+            return Err(CliError::input("--stdin-filename reads one file from stdin: give no PATH (or `-`)"));
+        }
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| CliError::input(format!("cannot read stdin: {e}")))?;
+        opts.paths.clear();
+        opts.stdin = Some(StdinSource::new(name.clone(), text));
+    } else if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(CliError::input("`-` reads a file from stdin: give its name with --stdin-filename NAME"));
+    }
     if !args.granted.is_empty() {
         let parsed = ScopeSet::parse_list(&args.granted.join(" "))?;
         warnings.extend(parsed.warnings);
@@ -81,7 +118,17 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
         // The report's own warnings are about the configuration being replaced.
         return Ok(Success::exit(stdout, warnings, 0));
     }
-    if r.granted.is_none() {
+    if args.write {
+        return write(&r, json, warnings);
+    }
+    for p in r.projects.iter().filter(|p| p.granted.is_none() && p.calls > 0 && r.projects.len() > 1) {
+        warnings.push(format!(
+            "{}: {} under no bc-scopes.toml with `granted`: not compared with any declared scopes",
+            p.dir,
+            if p.calls == 1 { "1 call".to_owned() } else { format!("{} calls", p.calls) }
+        ));
+    }
+    if r.projects.iter().all(|p| p.granted.is_none()) {
         return Err(CliError::input(format!(
             "no granted scopes: add `granted = [...]` to {CONFIG_FILE} (`bc-scopes check --suggest` prints one for this code) or pass --granted"
         )));
@@ -91,4 +138,64 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     // The human report lists the configuration's warnings itself.
     let warnings = if format == Format::Human { flag_warnings } else { warnings };
     Ok(Success::exit(stdout, warnings, status))
+}
+
+/// What `check --write --json` prints: each configuration file written.
+#[derive(Serialize)]
+struct Written {
+    /// The file, relative to the working directory.
+    file: String,
+    /// Whether it was created.
+    created: bool,
+    granted: Vec<&'static str>,
+    added: Vec<&'static str>,
+    removed: Vec<&'static str>,
+}
+
+/// `--write`: each project's configuration with `granted` set to what its code needs.
+fn write(r: &Report, json: bool, warnings: Vec<String>) -> Result<Success, CliError> {
+    let mut written = Vec::new();
+    for (i, p) in r.projects.iter().enumerate() {
+        let existing = p.config_used.as_ref().and_then(|c| c.path.clone());
+        if existing.is_none() && p.calls == 0 {
+            continue;
+        }
+        let path = existing.clone().unwrap_or_else(|| p.dir_path.join(CONFIG_FILE));
+        let text = report::suggest_for(r, i);
+        std::fs::write(&path, text).map_err(|e| CliError::output(format!("cannot write {}: {e}", path.display())))?;
+        let before: Vec<&'static str> = p.granted.iter().flat_map(|g| g.iter()).map(|s| s.name()).collect();
+        let after: Vec<&'static str> = p.needed_scopes.iter().map(|s| s.name()).collect();
+        written.push(Written {
+            file: p.config.clone().unwrap_or_else(|| path_rel(r, &path)),
+            created: existing.is_none(),
+            added: after.iter().filter(|s| !before.contains(s)).copied().collect(),
+            removed: before.iter().filter(|s| !after.contains(s)).copied().collect(),
+            granted: after,
+        });
+    }
+    let stdout = if json {
+        super::output::json(&written)
+    } else {
+        let mut out = String::new();
+        for w in &written {
+            let verb = if w.created { "created" } else { "updated" };
+            let list = |v: &[&str]| if v.is_empty() { "none".to_owned() } else { v.join(", ") };
+            out.push_str(&format!(
+                "{verb} {}: granted = {} (added: {}; removed: {})\n",
+                w.file,
+                list(&w.granted),
+                list(&w.added),
+                list(&w.removed)
+            ));
+        }
+        if written.is_empty() {
+            out.push_str("nothing to write: no calls found and no bc-scopes.toml\n");
+        }
+        out
+    };
+    Ok(Success::exit(stdout, warnings, 0))
+}
+
+fn path_rel(r: &Report, path: &std::path::Path) -> String {
+    pathdiff::diff_paths(path, &r.root).unwrap_or_else(|| path.to_path_buf()).to_string_lossy().replace('\\', "/")
 }

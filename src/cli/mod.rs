@@ -129,6 +129,12 @@ impl CliError {
         CliError { kind: "invalid_input", human: format!("error: {message}\n"), message, suggestions: Vec::new() }
     }
 
+    /// A file that cannot be written.
+    fn output(message: impl Into<String>) -> CliError {
+        let message = message.into();
+        CliError { kind: export::OUTPUT_ERROR, human: format!("error: {message}\n"), message, suggestions: Vec::new() }
+    }
+
     fn from_clap(e: &clap::Error) -> CliError {
         let rendered = e.render().to_string();
         let message = match e.kind() {

@@ -109,7 +109,14 @@ pub(crate) fn scope_findings(calls: &[CallSite], audit: &Audit, granted: &Grante
         for r in &m.calls {
             for c in r.locations.iter().filter_map(|l| site(l).and_then(|i| calls.get(i))) {
                 let method = c.effective_method();
-                let mut msg = format!("{method} {} needs `{}`, which is not granted", r.route, m.scope.name());
+                // The call's own least-privileged scope first (a GET's read-only one), with the
+                // broader scope the plan adds for other calls as an alternative.
+                let own = c.least_privileged.filter(|l| *l != m.scope && m.scope.satisfies(*l));
+                let needs = own.unwrap_or(m.scope);
+                let mut msg = format!("{method} {} needs `{}`, which is not granted", r.route, needs.name());
+                if own.is_some() {
+                    msg.push_str(&format!(" (or `{}`, which other calls need and which covers it)", m.scope.name()));
+                }
                 if let Some(old) = m.replaces {
                     msg.push_str(&format!(" (it would replace `{}`)", old.name()));
                 }
@@ -119,9 +126,9 @@ pub(crate) fn scope_findings(calls: &[CallSite], audit: &Audit, granted: &Grante
                     ));
                 }
                 let mut f = at_call(FindingKind::Missing, msg, c);
-                f.scope = Some(m.scope);
+                f.scope = Some(needs);
                 f.route = Some(r.route);
-                f.suggestions = vec![m.scope.name().to_owned()];
+                f.suggestions = own.iter().chain([&m.scope]).map(|s| s.name().to_owned()).collect();
                 findings.push(f);
             }
         }

@@ -73,11 +73,14 @@ pub enum FindingKind {
     /// A BigCommerce URL in the code whose use the checker cannot follow to a request (passed to
     /// code it does not read): kept out of the needed scopes (note).
     Unfollowed,
+    /// A `bc-scopes: ignore` comment that names an unknown kind of finding, or that suppresses
+    /// nothing (warning).
+    Suppression,
 }
 
 impl FindingKind {
     /// Every kind.
-    pub const ALL: [FindingKind; 10] = [
+    pub const ALL: [FindingKind; 11] = [
         FindingKind::Missing,
         FindingKind::Excess,
         FindingKind::Downgrade,
@@ -88,6 +91,7 @@ impl FindingKind {
         FindingKind::Conditional,
         FindingKind::MethodUnknown,
         FindingKind::Unfollowed,
+        FindingKind::Suppression,
     ];
 
     /// The name used in reports, suppressions and SARIF rule ids.
@@ -103,6 +107,7 @@ impl FindingKind {
             FindingKind::Conditional => "conditional",
             FindingKind::MethodUnknown => "method-unknown",
             FindingKind::Unfollowed => "unfollowed",
+            FindingKind::Suppression => "suppression",
         }
     }
 
@@ -119,12 +124,32 @@ impl FindingKind {
             | FindingKind::Downgrade
             | FindingKind::Alternative
             | FindingKind::Conflict
-            | FindingKind::Conditional => Severity::Warning,
+            | FindingKind::Conditional
+            | FindingKind::Suppression => Severity::Warning,
             FindingKind::UnknownRoute
             | FindingKind::PerQuery
             | FindingKind::MethodUnknown
             | FindingKind::Unfollowed => Severity::Note,
         }
+    }
+
+    /// Whether findings of this kind compare calls with declared scopes (none are reported
+    /// when no scopes are declared).
+    ///
+    /// ```
+    /// use bigcommerce_scopes::check::FindingKind;
+    /// assert!(FindingKind::Excess.needs_granted() && !FindingKind::UnknownRoute.needs_granted());
+    /// ```
+    pub fn needs_granted(self) -> bool {
+        matches!(
+            self,
+            FindingKind::Missing
+                | FindingKind::Excess
+                | FindingKind::Downgrade
+                | FindingKind::Alternative
+                | FindingKind::Conflict
+                | FindingKind::Conditional
+        )
     }
 
     /// A one-line description (SARIF rule descriptions, help).
@@ -147,6 +172,9 @@ impl FindingKind {
             }
             FindingKind::Unfollowed => {
                 "A BigCommerce URL whose use the checker cannot follow to a request: not counted in the needed scopes."
+            }
+            FindingKind::Suppression => {
+                "A `bc-scopes: ignore` comment that names an unknown kind of finding, or that suppresses nothing."
             }
         }
     }

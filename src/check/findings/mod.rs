@@ -54,6 +54,9 @@ pub struct Finding {
     pub related: Vec<Position>,
     /// For a call found through a wrapper, property, SDK or GraphQL request: how.
     pub via: Option<crate::check::model::Via>,
+    /// The configuration file of the project it belongs to, relative to the working directory
+    /// (null for files under no configuration).
+    pub config: Option<String>,
 }
 
 impl Finding {
@@ -72,6 +75,7 @@ impl Finding {
             suggestions: Vec::new(),
             related: Vec::new(),
             via: None,
+            config: None,
         }
     }
 

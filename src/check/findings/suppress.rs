@@ -3,16 +3,26 @@
 use super::{Finding, Suppressed, Suppression};
 use crate::check::config::{Config, IgnoreRule};
 use crate::check::syntax::suppress::Comment;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What [`suppress`] gives: the findings reported and suppressed, the `[[ignore]]` tables that
+/// matched nothing, and the comments that suppressed something (file, line).
+pub(crate) struct Applied {
+    pub kept: Vec<Finding>,
+    pub suppressed: Vec<Suppressed>,
+    pub unused_rules: Vec<usize>,
+    pub used_comments: BTreeSet<(String, u32)>,
+}
 
 /// Split findings into reported and suppressed. `comments` holds each file's suppression
-/// comments (the configuration file's among them). Returns also the `[[ignore]]` rules that
-/// matched nothing.
+/// comments (the configuration file's among them); `rel` turns a reported path into one
+/// relative to the configuration's directory, which `[[ignore]]` paths are relative to.
 pub(crate) fn suppress(
     findings: Vec<Finding>,
     comments: &BTreeMap<String, Vec<Comment>>,
     config: Option<&Config>,
-) -> (Vec<Finding>, Vec<Suppressed>, Vec<usize>) {
+    rel: &dyn Fn(&str) -> String,
+) -> Applied {
     let rules: Vec<(&IgnoreRule, Option<globset::GlobMatcher>)> = config
         .map(|c| {
             c.ignore
@@ -22,6 +32,7 @@ pub(crate) fn suppress(
         })
         .unwrap_or_default();
     let mut used = vec![false; rules.len()];
+    let mut used_comments = BTreeSet::new();
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
     'findings: for f in findings {
@@ -32,6 +43,7 @@ pub(crate) fn suppress(
                         && (c.kinds.is_empty() || c.kinds.iter().any(|k| k == f.kind.as_str() || k == "all"))
                 });
                 if let Some(c) = hit {
+                    used_comments.insert((file.clone(), c.line));
                     let suppression =
                         Suppression::Comment { file: file.clone(), line: c.line as usize, reason: c.reason.clone() };
                     suppressed.push(Suppressed { finding: f, suppression });
@@ -45,7 +57,7 @@ pub(crate) fn suppress(
             let route_ok = r.route.as_deref().is_none_or(|t| f.route == Some(t));
             let path_ok = match (glob, &f.file) {
                 (None, _) => true,
-                (Some(g), Some(file)) => g.is_match(file),
+                (Some(g), Some(file)) => g.is_match(rel(file)),
                 (Some(_), None) => false,
             };
             if kind_ok && scope_ok && route_ok && path_ok {
@@ -57,6 +69,6 @@ pub(crate) fn suppress(
         }
         kept.push(f);
     }
-    let unused = rules.iter().zip(&used).filter(|(_, u)| !**u).map(|((r, _), _)| r.index).collect();
-    (kept, suppressed, unused)
+    let unused_rules = rules.iter().zip(&used).filter(|(_, u)| !**u).map(|((r, _), _)| r.index).collect();
+    Applied { kept, suppressed, unused_rules, used_comments }
 }

@@ -14,12 +14,25 @@ use rustc_hash::FxHashMap;
 /// A source file that passed the prefilter.
 #[derive(Debug, Clone)]
 pub(crate) struct Source {
-    /// Path relative to the root, `/`-separated.
+    /// Path as reported (relative to the working directory), `/`-separated.
     pub path: String,
     pub language: Language,
     pub text: String,
     /// The file names BigCommerce (or its `X-Auth-Token` header, or a store hash).
     pub strong: bool,
+    /// The absolute path (empty for a text that is not a file).
+    pub abs: std::path::PathBuf,
+    /// The project the file belongs to (see `check::projects`).
+    pub project: usize,
+    /// The `[client] base_url` of its project's configuration.
+    pub base_url: Option<String>,
+}
+
+impl Source {
+    /// A source text, in no project.
+    pub(crate) fn new(path: String, language: Language, text: String, strong: bool) -> Source {
+        Source { path, language, text, strong, abs: std::path::PathBuf::new(), project: 0, base_url: None }
+    }
 }
 
 /// A file, tokenized and indexed.

@@ -48,6 +48,7 @@ fn line(f: &Finding) -> String {
 /// # std::fs::write(dir.path().join("a.js"), "fetch(`https://api.bigcommerce.com/stores/${h}/v3/orders/${id}/transactions`)").unwrap();
 /// use bigcommerce_scopes::check::{check, report, Options};
 /// let mut o = Options::new([dir.path()]);
+/// o.relative_to = Some(dir.path().to_path_buf());
 /// o.granted = Some(Default::default());
 /// let out = report::github(&check(&o).unwrap());
 /// assert!(out.starts_with("::error file=a.js,line=1,col=7,title=bc-scopes missing::"), "{out}");

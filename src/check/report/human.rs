@@ -2,7 +2,7 @@
 //! the call as written; then the needed scopes and a one-line summary. Plain text (no colour), so
 //! that it reads the same in a terminal and in a CI log.
 
-use super::super::{Finding, FindingKind, Report, Suppression};
+use super::super::{Finding, FindingKind, ProjectReport, Report, Suppression};
 use super::count;
 use std::fmt::Write;
 
@@ -34,7 +34,62 @@ fn finding(out: &mut String, f: &Finding, width: usize) {
     }
 }
 
-/// The human-readable report. With `verbose`, every call and every skipped file is listed too.
+/// Findings grouped by file (those without a place last), then a blank line.
+fn findings_by_file<'a>(out: &mut String, findings: impl Iterator<Item = &'a Finding> + Clone) {
+    let width = findings.clone().map(|f| place(f).len()).max().unwrap_or(0);
+    let mut current: Option<Option<&str>> = None;
+    for f in findings {
+        let file = f.file.as_deref();
+        if current != Some(file) {
+            if current.is_some() {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{}", file.unwrap_or("(declared scopes)"));
+            current = Some(file);
+        }
+        finding(out, f, width);
+    }
+    if current.is_some() {
+        out.push('\n');
+    }
+}
+
+/// The needed and granted scopes of a project, and whether excess scopes were judged.
+fn scopes(out: &mut String, p: &ProjectReport, indent: &str) {
+    let needed: Vec<&str> = p.needed_scopes.iter().map(|s| s.name()).collect();
+    if needed.is_empty() {
+        let _ = writeln!(out, "{indent}Needed scopes: none");
+    } else {
+        let _ = writeln!(out, "{indent}Needed scopes (the minimal set for the calls found): {}", needed.join(", "));
+    }
+    match &p.granted {
+        Some(g) => {
+            let names: Vec<&str> = g.iter().map(|s| s.name()).collect();
+            let _ = writeln!(
+                out,
+                "{indent}Granted scopes: {}",
+                if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "{indent}Granted scopes: not declared (add `granted` to bc-scopes.toml, or pass --granted)"
+            );
+        }
+    }
+    if p.granted.is_some() && !p.excess_judged {
+        let _ = writeln!(
+            out,
+            "{indent}Excess scopes: not judged (the scan covers only part of {}: scan it whole, or pass --excess)",
+            if p.dir == "." { "this project".to_owned() } else { p.dir.clone() }
+        );
+    }
+}
+
+/// The human-readable report: findings by file (by project first, when the files answer to
+/// several configurations), the needed and granted scopes, warnings and a summary line. With
+/// `verbose`, every call and every skipped file is listed too.
 ///
 /// ```
 /// # let dir = tempfile::tempdir().unwrap();
@@ -44,22 +99,18 @@ fn finding(out: &mut String, f: &Finding, width: usize) {
 /// ```
 pub fn human(report: &Report, verbose: bool) -> String {
     let mut out = String::new();
-    // Findings grouped by file (those without a place last).
-    let width = report.findings.iter().map(|f| place(f).len()).max().unwrap_or(0);
-    let mut current: Option<Option<&str>> = None;
-    for f in &report.findings {
-        let file = f.file.as_deref();
-        if current != Some(file) {
-            if current.is_some() {
-                out.push('\n');
-            }
-            let _ = writeln!(out, "{}", file.unwrap_or("(declared scopes)"));
-            current = Some(file);
+    let several = report.projects.len() > 1;
+    if several {
+        // Grouped by project (its configuration file), then by file.
+        for p in &report.projects {
+            let name = p.config.clone().unwrap_or_else(|| format!("{} (no bc-scopes.toml)", p.dir));
+            let _ = writeln!(out, "== {name} ==");
+            findings_by_file(&mut out, report.findings.iter().filter(|f| f.config == p.config));
+            scopes(&mut out, p, "");
+            out.push('\n');
         }
-        finding(&mut out, f, width);
-    }
-    if !report.findings.is_empty() {
-        out.push('\n');
+    } else {
+        findings_by_file(&mut out, report.findings.iter());
     }
     if !report.suppressed.is_empty() {
         let _ = writeln!(out, "Suppressed ({}):", report.suppressed.len());
@@ -132,24 +183,8 @@ pub fn human(report: &Report, verbose: bool) -> String {
         }
         out.push('\n');
     }
-    let needed: Vec<&str> = report.needed_scopes.iter().map(|s| s.name()).collect();
-    if needed.is_empty() {
-        let _ = writeln!(out, "Needed scopes: none");
-    } else {
-        let _ = writeln!(out, "Needed scopes (the minimal set for the calls found): {}", needed.join(", "));
-    }
-    match &report.granted {
-        Some(g) => {
-            let names: Vec<&str> = g.iter().map(|s| s.name()).collect();
-            let _ = writeln!(
-                out,
-                "Granted scopes: {}",
-                if names.is_empty() { "none".to_owned() } else { names.join(", ") }
-            );
-        }
-        None => {
-            let _ = writeln!(out, "Granted scopes: not declared (add `granted` to bc-scopes.toml, or pass --granted)");
-        }
+    if let (false, Some(p)) = (several, report.projects.first()) {
+        scopes(&mut out, p, "");
     }
     for w in &report.warnings {
         let _ = writeln!(out, "warning: {w}");

@@ -9,7 +9,7 @@ mod suggest;
 pub use github::github;
 pub use human::human;
 pub use sarif::sarif;
-pub use suggest::suggest;
+pub use suggest::{suggest, suggest_for};
 
 use super::Report;
 

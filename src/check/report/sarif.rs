@@ -1,9 +1,11 @@
 //! SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format): one run, a rule per finding
 //! kind, a result per finding. Suppressed findings are included with their `suppressions`, as
-//! code-scanning interfaces expect. Columns are counted in Unicode code points.
+//! code-scanning interfaces expect. Columns are counted in Unicode code points. Paths are
+//! relative to `%SRCROOT%`, the top of the repository, which `originalUriBaseIds` gives.
 
 use super::super::{Finding, FindingKind, Position, Report, Suppression};
 use serde_json::{json, Value};
+use std::path::Path;
 
 /// The schema the output follows.
 pub const SARIF_SCHEMA: &str =
@@ -22,13 +24,40 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn location(p: &Position) -> Value {
-    json!({
-        "physicalLocation": {
-            "artifactLocation": { "uri": uri(&p.file), "uriBaseId": "%SRCROOT%" },
-            "region": { "startLine": p.line, "startColumn": p.column }
+/// Where reported paths (relative to the working directory) are, for SARIF: relative to the
+/// top of the repository (`%SRCROOT%`), as code-scanning interfaces resolve them.
+struct Base<'a> {
+    root: &'a Path,
+    source_root: &'a Path,
+}
+
+impl Base<'_> {
+    fn artifact(&self, file: &str) -> Value {
+        let abs = crate::check::setup::normalize(&self.root.join(file));
+        match abs.strip_prefix(self.source_root) {
+            Ok(rel) => {
+                json!({ "uri": uri(&crate::check::walk::relative(Path::new(""), rel)), "uriBaseId": "%SRCROOT%" })
+            }
+            // Outside the repository: an absolute file URI.
+            Err(_) => json!({ "uri": file_uri(&abs, false) }),
         }
-    })
+    }
+
+    fn location(&self, p: &Position) -> Value {
+        json!({
+            "physicalLocation": {
+                "artifactLocation": self.artifact(&p.file),
+                "region": { "startLine": p.line, "startColumn": p.column }
+            }
+        })
+    }
+}
+
+/// `file:///…` for an absolute path (with a final `/` for a directory).
+fn file_uri(abs: &Path, dir: bool) -> String {
+    let s = abs.to_string_lossy().replace('\\', "/");
+    let s = if s.starts_with('/') { s } else { format!("/{s}") };
+    format!("file://{}{}", uri(&s), if dir && !s.ends_with('/') { "/" } else { "" })
 }
 
 fn level(f: &Finding) -> &'static str {
@@ -39,7 +68,7 @@ fn level(f: &Finding) -> &'static str {
     }
 }
 
-fn result(f: &Finding, suppression: Option<&Suppression>) -> Value {
+fn result(base: &Base<'_>, f: &Finding, suppression: Option<&Suppression>) -> Value {
     let rule_index = FindingKind::ALL.iter().position(|k| *k == f.kind).unwrap_or(0);
     let mut text = f.message.clone();
     if let Some(t) = &f.target {
@@ -57,14 +86,14 @@ fn result(f: &Finding, suppression: Option<&Suppression>) -> Value {
     let obj = r.as_object_mut().expect("an object");
     if let (Some(file), Some(line), Some(column)) = (&f.file, f.line, f.column) {
         let p = Position { file: file.clone(), line, column };
-        obj.insert("locations".into(), json!([location(&p)]));
+        obj.insert("locations".into(), json!([base.location(&p)]));
     }
     let mut related: Vec<Value> = f
         .related
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mut l = location(p);
+            let mut l = base.location(p);
             l["id"] = json!(i + 1);
             l["message"] = json!({ "text": "a call that uses this scope" });
             l
@@ -73,7 +102,7 @@ fn result(f: &Finding, suppression: Option<&Suppression>) -> Value {
     // Where the call comes through: the wrapper's or property's definition, the GraphQL document.
     if let Some(v) = &f.via {
         if let (Some(file), Some(line)) = (&v.file, v.line) {
-            let mut l = location(&Position { file: file.clone(), line, column: 1 });
+            let mut l = base.location(&Position { file: file.clone(), line, column: 1 });
             l["id"] = json!(related.len() + 1);
             l["message"] = json!({ "text": v.describe() });
             related.push(l);
@@ -142,8 +171,9 @@ pub fn sarif(report: &Report) -> String {
             })
         })
         .collect();
-    let mut results: Vec<Value> = report.findings.iter().map(|f| result(f, None)).collect();
-    results.extend(report.suppressed.iter().map(|s| result(&s.finding, Some(&s.suppression))));
+    let base = Base { root: &report.root, source_root: &report.source_root };
+    let mut results: Vec<Value> = report.findings.iter().map(|f| result(&base, f, None)).collect();
+    results.extend(report.suppressed.iter().map(|s| result(&base, &s.finding, Some(&s.suppression))));
     let log = json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -154,6 +184,9 @@ pub fn sarif(report: &Report) -> String {
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             } },
+            "originalUriBaseIds": {
+                "%SRCROOT%": { "uri": file_uri(&report.source_root, true), "description": { "text": "The top of the repository the check ran in." } }
+            },
             "columnKind": "unicodeCodePoints",
             "results": results,
             "properties": {

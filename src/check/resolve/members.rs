@@ -115,8 +115,7 @@ impl<'l, 's> Extractor<'l, 's> {
         if file == self.file {
             f(self)
         } else {
-            let base = super::FileContext { base_url: self.ctx.base_url.clone(), strong: false };
-            let x = Extractor::new(self.project, file, &base);
+            let x = Extractor::new(self.project, file, &super::FileContext::default());
             x.this_class.set(self.this_class.get());
             let x = Extractor { origin: self.origin.clone(), ..x };
             f(&x)

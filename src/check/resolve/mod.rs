@@ -89,7 +89,7 @@ pub(crate) struct FileContext {
 
 /// Extract the calls of one source text, as a project of one file.
 pub(crate) fn extract(src: &str, lang: Language, ctx: &FileContext) -> Vec<RawCall> {
-    let sources = [Source { path: String::new(), language: lang, text: src.to_owned(), strong: ctx.strong }];
+    let sources = [Source::new(String::new(), lang, src.to_owned(), ctx.strong)];
     // One source text: a defect panics (the fuzzer and the property tests look for them).
     let project = Project::build(&sources, 1, false);
     let base = FileContext { base_url: ctx.base_url.clone(), strong: false };
@@ -160,7 +160,10 @@ impl<'l, 's> std::ops::Deref for Extractor<'l, 's> {
 
 impl<'l, 's> Extractor<'l, 's> {
     pub(crate) fn new(project: &'l Project<'s>, file: usize, base: &FileContext) -> Extractor<'l, 's> {
-        let ctx = FileContext { base_url: base.base_url.clone(), strong: project.files[file].source.strong };
+        let source = project.files[file].source;
+        // The file's own project's base URL (a repository of several apps has one per app).
+        let base_url = source.base_url.clone().or_else(|| base.base_url.clone());
+        let ctx = FileContext { base_url, strong: source.strong };
         Extractor {
             sx: project.syntax(file),
             project,
