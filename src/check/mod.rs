@@ -200,6 +200,13 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
         report.needed_scopes = report.needed_scopes.iter().chain(judged.report.needed_scopes.iter()).collect();
         report.projects.push(judged.report);
     }
+    for p in report.projects.iter().filter(|p| p.granted.is_none() && p.calls > 0 && !only_one) {
+        report.warnings.push(format!(
+            "{}: {} in files under no bc-scopes.toml: not compared with any declared scopes",
+            p.dir,
+            report::count(p.calls, "call")
+        ));
+    }
     if only_one {
         if let Some(p) = report.projects.first() {
             report.granted.clone_from(&p.granted);

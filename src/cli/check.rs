@@ -121,13 +121,6 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
     if args.write {
         return write(&r, json, warnings);
     }
-    for p in r.projects.iter().filter(|p| p.granted.is_none() && p.calls > 0 && r.projects.len() > 1) {
-        warnings.push(format!(
-            "{}: {} under no bc-scopes.toml with `granted`: not compared with any declared scopes",
-            p.dir,
-            if p.calls == 1 { "1 call".to_owned() } else { format!("{} calls", p.calls) }
-        ));
-    }
     if r.projects.iter().all(|p| p.granted.is_none()) {
         return Err(CliError::input(format!(
             "no granted scopes: add `granted = [...]` to {CONFIG_FILE} (`bc-scopes check --suggest` prints one for this code) or pass --granted"
@@ -157,7 +150,9 @@ fn write(r: &Report, json: bool, warnings: Vec<String>) -> Result<Success, CliEr
     let mut written = Vec::new();
     for (i, p) in r.projects.iter().enumerate() {
         let existing = p.config_used.as_ref().and_then(|c| c.path.clone());
-        if existing.is_none() && p.calls == 0 {
+        // A new file only for a project of its own: in a repository whose apps have their own,
+        // files under none are not given one (the warning says so).
+        if existing.is_none() && (p.calls == 0 || r.projects.len() > 1) {
             continue;
         }
         let path = existing.clone().unwrap_or_else(|| p.dir_path.join(CONFIG_FILE));

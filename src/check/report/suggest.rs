@@ -61,6 +61,21 @@ pub fn suggest_for(report: &Report, index: usize) -> String {
             GrantedEntry { name: s.name().to_owned(), why }
         })
         .collect();
+    // A granted scope whose excess the project accepts (`[[ignore]]`, a comment) stays granted.
+    let mut entries = entries;
+    let accepted = report
+        .suppressed
+        .iter()
+        .filter(|s| s.finding.kind == crate::check::FindingKind::Excess && s.finding.config == project.config);
+    for s in accepted {
+        if let Some(scope) = s.finding.scope.filter(|sc| !project.needed_scopes.contains(*sc)) {
+            let why = match &s.suppression {
+                crate::check::Suppression::Config { index, .. } => format!("accepted excess: [[ignore]] #{index}"),
+                crate::check::Suppression::Comment { line, .. } => format!("accepted excess: comment at line {line}"),
+            };
+            entries.push(GrantedEntry { name: scope.name().to_owned(), why });
+        }
+    }
     let account_type = project.account_type.map(|t| t.as_str());
     let existing =
         project.config_used.as_ref().and_then(|c| c.path.as_ref()).and_then(|p| std::fs::read_to_string(p).ok());
