@@ -129,6 +129,7 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
     findings.sort_by(|a, b| a.key().cmp(&b.key()));
     let (findings, suppressed, unused) = findings::suppress(findings, &comments, setup.config.as_ref());
     let mut warnings = setup.warnings;
+    warnings.extend(walked.warnings.iter().cloned());
     for i in unused {
         let file = setup.config_rel.as_deref().unwrap_or(CONFIG_FILE);
         warnings.push(format!("[[ignore]] #{i} of {file} matches no finding"));

@@ -4,7 +4,8 @@
 //! recorded, never fatal.
 
 use super::index::Source;
-use super::syntax::lang::Language;
+use super::syntax::embedded::Template;
+use super::syntax::lang::{self, Language};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use ignore::{WalkBuilder, WalkState};
 use serde::Serialize;
@@ -169,6 +170,8 @@ pub(crate) struct Walked {
     pub skipped: Vec<SkippedFile>,
     pub files_scanned: u64,
     pub bytes_scanned: u64,
+    /// Files named on the command line that are in no language the checker reads.
+    pub warnings: Vec<String>,
 }
 
 /// How to walk.
@@ -224,6 +227,7 @@ pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
     }
     let results: Mutex<Vec<Source>> = Mutex::new(Vec::new());
     let skipped: Mutex<Vec<SkippedFile>> = Mutex::new(Vec::new());
+    let warnings: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let files_scanned = AtomicU64::new(0);
     let bytes_scanned = AtomicU64::new(0);
     let skip = |path: &Path, reason: SkipReason, detail: Option<String>| {
@@ -232,6 +236,7 @@ pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
     };
     builder.build_parallel().run(|| {
         let (results, files_scanned, bytes_scanned, skip) = (&results, &files_scanned, &bytes_scanned, &skip);
+        let warnings = &warnings;
         // One read buffer per thread, reused for every file it reads.
         let mut buf: Vec<u8> = Vec::new();
         Box::new(move |entry| {
@@ -251,7 +256,15 @@ pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
             if ft.is_dir() {
                 return WalkState::Continue;
             }
-            let Some(language) = Language::from_path(entry.path()) else { return WalkState::Continue };
+            let Some(language) = Language::from_path(entry.path()) else {
+                // A file found in a directory is passed over silently; one named is not.
+                if entry.depth() == 0 {
+                    let shown = relative(&opts.root, entry.path());
+                    let w = lang::unsupported_file(&shown, entry.path());
+                    warnings.lock().expect("no panics while holding the lock").push(w);
+                }
+                return WalkState::Continue;
+            };
             if !(ft.is_file() || (ft.is_symlink() && opts.follow_links)) && entry.depth() > 0 {
                 return WalkState::Continue;
             }
@@ -274,11 +287,15 @@ pub(crate) fn walk(opts: &WalkOptions) -> Result<Walked, crate::Error> {
     let mut skipped = skipped.into_inner().expect("no panics while holding the lock");
     skipped.sort();
     skipped.dedup();
+    let mut warnings = warnings.into_inner().expect("no panics while holding the lock");
+    warnings.sort();
+    warnings.dedup();
     Ok(Walked {
         sources,
         skipped,
         files_scanned: files_scanned.into_inner(),
         bytes_scanned: bytes_scanned.into_inner(),
+        warnings,
     })
 }
 
@@ -343,11 +360,23 @@ fn scan_file(path: &Path, language: Language, max: u64, buf: &mut Vec<u8>) -> Sc
     if !has_marker(bytes) && !suppressions {
         return Scan::Read { bytes: n, result: None };
     }
-    let strong = STRONG_FILTER.find(bytes).is_some();
     // Valid UTF-8 is checked fast; invalid bytes become U+FFFD.
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     };
+    // A template is read for the code it embeds, and the prefilter applies to that code alone.
+    let (language, text) = match Template::from_path(path) {
+        None => (language, text),
+        Some(t) => match t.code(&text) {
+            Some((l, code))
+                if has_marker(code.as_bytes()) || memchr::memmem::find(code.as_bytes(), b"bc-scopes:").is_some() =>
+            {
+                (l, code)
+            }
+            _ => return Scan::Read { bytes: n, result: None },
+        },
+    };
+    let strong = STRONG_FILTER.find(text.as_bytes()).is_some();
     Scan::Read { bytes: n, result: Some(Source { path: String::new(), language, text, strong }) }
 }
