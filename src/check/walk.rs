@@ -189,6 +189,10 @@ pub(crate) struct WalkOptions {
 pub(crate) fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let rel = rel.strip_prefix(".").unwrap_or(rel);
+    if rel.has_root() {
+        // Outside the root: the path whole (its root is not a component to join).
+        return rel.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+    }
     let s: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     if s.is_empty() {
         ".".to_owned()
