@@ -628,3 +628,13 @@ fn component_scripts_are_read_at_their_positions() {
     assert_eq!(at, [(5, 23, "/stores/{store_hash}/v3/catalog/brands")]);
     assert_eq!(r.calls[0].language, bigcommerce_scopes::check::Language::TypeScript);
 }
+
+/// Markup is not code: an example in a component's markup is no call, and an apostrophe in PHP's
+/// inline HTML opens no string that would hide the code after it.
+#[test]
+fn markup_around_code_is_not_read_as_code() {
+    let vue = "<template>\n  <pre><code>await fetch('https://api.bigcommerce.com/stores/x/v3/customers', { method: 'DELETE' })</code></pre>\n</template>\n<script>\nexport default { name: 'Docs' };\n</script>\n";
+    assert!(calls_in("Docs.vue", vue).is_empty());
+    let php = "<h1>Don't panic</h1>\n<?php $orders = $client->get('https://api.bigcommerce.com/stores/' . $hash . '/v2/orders'); ?>\n<p>That's all</p>\n";
+    assert_eq!(calls_in("page.php", php), ["GET /stores/{store_hash}/v2/orders"]);
+}

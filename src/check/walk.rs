@@ -384,3 +384,33 @@ fn scan_file(path: &Path, language: Language, max: u64, buf: &mut Vec<u8>) -> Sc
     let strong = STRONG_FILTER.find(text.as_bytes()).is_some();
     Scan::Read { bytes: n, result: Some(Source { path: String::new(), language, text, strong }) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The language and text `scan_file` keeps for a file written with `text`, if it keeps it.
+    fn kept(name: &str, text: &str) -> Option<(Language, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let language = Language::from_path(&path).unwrap();
+        match scan_file(&path, language, DEFAULT_MAX_FILE_SIZE, &mut Vec::new()) {
+            Scan::Read { result, .. } => result.map(|s| (s.language, s.text)),
+            Scan::Skipped(..) => panic!("skipped"),
+        }
+    }
+
+    #[test]
+    fn the_prefilter_reads_the_code_a_template_embeds() {
+        // BigCommerce named only in the markup: nothing to tokenize.
+        assert_eq!(kept("Logo.vue", "<template><img alt=\"BigCommerce\" src=\"/v3/logo.png\"></template>\n<script>\nexport default {};\n</script>\n"), None);
+        let (language, text) =
+            kept("Orders.vue", "<template><p/></template>\n<script lang=\"ts\">\nfetch('/v3/orders');\n</script>\n")
+                .unwrap();
+        assert_eq!((language, text.trim()), (Language::TypeScript, "fetch('/v3/orders');"));
+        // A PHP template without PHP holds no code.
+        assert_eq!(kept("view.phtml", "<p>BigCommerce /v3/orders</p>\n"), None);
+        assert_eq!(kept("view.phtml", "<p><?= $c->get('/v3/orders') ?></p>\n").map(|(l, _)| l), Some(Language::Php));
+    }
+}
