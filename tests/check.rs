@@ -569,3 +569,58 @@ fn shorthand_keys_and_references_are_followed() {
               let r = client.delete(&url).send().await;\n";
     assert_eq!(calls_in("orders.rs", rs), ["DELETE /stores/{store_hash}/v2/orders"]);
 }
+
+/// A file named on the command line in no language the checker reads is reported in the
+/// warnings; the same files found in a directory are passed over silently, as are named files
+/// that are read (a component without any script).
+#[test]
+fn named_files_in_no_language_read_are_warned_about() {
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    let files = [
+        ("notes.txt", "GET https://api.bigcommerce.com/stores/x/v3/orders\n"),
+        ("Makefile", "all:\n"),
+        ("Card.vue", "<template><p>BigCommerce</p></template>\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(tmp.path().join(name), text).unwrap();
+    }
+    let named: Vec<PathBuf> = files.iter().map(|(n, _)| tmp.path().join(n)).collect();
+    let mut o = Options::new(named);
+    o.relative_to = Some(tmp.path().to_path_buf());
+    let r = check(&o).unwrap();
+    assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
+    let shown = |name: &str| name.to_owned();
+    let makefile =
+        format!("{}: not scanned: a file without an extension is not read (it reads .js ", shown("Makefile"));
+    assert!(r.warnings[0].starts_with(&makefile), "{}", r.warnings[0]);
+    let notes = format!("{}: not scanned: .txt is not a language the checker reads (it reads .js ", shown("notes.txt"));
+    assert!(r.warnings[1].starts_with(&notes), "{}", r.warnings[1]);
+    assert!(r.warnings[1].contains(" .vue .svelte ") && r.warnings[1].ends_with(" .rs)"), "{}", r.warnings[1]);
+    assert!(r.calls.is_empty());
+    let walked = check(&Options::new([tmp.path()])).unwrap();
+    assert!(walked.warnings.is_empty(), "{:?}", walked.warnings);
+}
+
+/// Components are read for their scripts, at the component's own lines and columns.
+#[test]
+fn component_scripts_are_read_at_their_positions() {
+    let tmp = tempfile::tempdir().unwrap();
+    granted_config(tmp.path(), "");
+    let vue = "<template>\r\n  <p title=\"fetch('/v3/orders')\">Café ✓</p>\r\n</template>\r\n<SCRIPT setup lang=\"ts\">\r\nconst r = await fetch(`https://api.bigcommerce.com/stores/${hash}/v3/catalog/brands`);\r\n</SCRIPT>\r\n";
+    std::fs::write(tmp.path().join("Brands.vue"), vue).unwrap();
+    let r = check(&Options::new([tmp.path()])).unwrap();
+    let at: Vec<(usize, usize, &str)> = r.calls.iter().map(|c| (c.line, c.column, c.route.unwrap_or("-"))).collect();
+    assert_eq!(at, [(5, 23, "/stores/{store_hash}/v3/catalog/brands")]);
+    assert_eq!(r.calls[0].language, bigcommerce_scopes::check::Language::TypeScript);
+}
+
+/// Markup is not code: an example in a component's markup is no call, and an apostrophe in PHP's
+/// inline HTML opens no string that would hide the code after it.
+#[test]
+fn markup_around_code_is_not_read_as_code() {
+    let vue = "<template>\n  <pre><code>await fetch('https://api.bigcommerce.com/stores/x/v3/customers', { method: 'DELETE' })</code></pre>\n</template>\n<script>\nexport default { name: 'Docs' };\n</script>\n";
+    assert!(calls_in("Docs.vue", vue).is_empty());
+    let php = "<h1>Don't panic</h1>\n<?php $orders = $client->get('https://api.bigcommerce.com/stores/' . $hash . '/v2/orders'); ?>\n<p>That's all</p>\n";
+    assert_eq!(calls_in("page.php", php), ["GET /stores/{store_hash}/v2/orders"]);
+}

@@ -24,6 +24,7 @@
 //! file = "lib/products.rb"   # relative to the fixture
 //! line = 7                   # the call site (literal, wrapper call, SDK call, or where a request
 //!                            # class / table defines the path)
+//! column = 24                # optional: the call's column there (in characters, from 1)
 //! method = "GET"             # or "unknown" (null in the report)
 //! route = "/stores/{store_hash}/v3/catalog/products"
 //! via = "wrapper"            # literal | wrapper | property | sdk | graphql
@@ -119,10 +120,14 @@ fixtures! {
     method_unknown_javascript => "method-unknown-javascript",
     method_unknown_python => "method-unknown-python",
     method_unknown_php => "method-unknown-php",
+    templates_vue => "templates-vue",
+    templates_svelte => "templates-svelte",
+    templates_astro => "templates-astro",
+    templates_php => "templates-php",
 }
 
-const PATTERNS: [&str; 8] =
-    ["property", "wrapper", "sdk", "not-request", "scoped", "host-var", "graphql", "method-unknown"];
+const PATTERNS: [&str; 9] =
+    ["property", "wrapper", "sdk", "not-request", "scoped", "host-var", "graphql", "method-unknown", "templates"];
 const VIAS: [&str; 5] = ["literal", "wrapper", "property", "sdk", "graphql"];
 const METHODS: [&str; 7] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "unknown"];
 
@@ -182,6 +187,8 @@ struct ExpectedCall {
     route: String,
     via: String,
     #[serde(default)]
+    column: Option<usize>,
+    #[serde(default)]
     also_file: Option<String>,
     #[serde(default)]
     also_line: Option<usize>,
@@ -221,7 +228,8 @@ impl ExpectedCall {
     fn describe(&self) -> String {
         let others: Vec<String> = self.places()[1..].iter().map(Place::to_string).collect();
         let or = if others.is_empty() { String::new() } else { format!(" (or {})", others.join(", ")) };
-        format!("{}:{}{or} {} {} via {}", self.file, self.line, self.method, self.route, self.via)
+        let col = self.column.map(|c| format!(":{c}")).unwrap_or_default();
+        format!("{}:{}{col}{or} {} {} via {}", self.file, self.line, self.method, self.route, self.via)
     }
 }
 
@@ -247,6 +255,7 @@ fn load_expect(name: &str) -> Expect {
 #[derive(Debug, Clone)]
 struct Reported {
     place: Place,
+    column: usize,
     /// "unknown" for null.
     method: String,
     route: Option<String>,
@@ -255,7 +264,7 @@ struct Reported {
 
 impl std::fmt::Display for Reported {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {} {}", self.place, self.method, self.route.as_deref().unwrap_or("(no route)"))?;
+        write!(f, "{}:{} {} {}", self.place, self.column, self.method, self.route.as_deref().unwrap_or("(no route)"))?;
         match &self.via {
             Some(v) => write!(f, " via {v}"),
             None => Ok(()),
@@ -274,6 +283,7 @@ fn reported_calls(report: &Value) -> Vec<Reported> {
                 file: c["file"].as_str().unwrap_or_default().to_owned(),
                 line: c["line"].as_u64().unwrap_or_default() as usize,
             },
+            column: c["column"].as_u64().unwrap_or_default() as usize,
             method: c["method"].as_str().unwrap_or("unknown").to_owned(),
             route: c["route"].as_str().map(str::to_owned),
             via: match c.get("via") {
@@ -396,6 +406,8 @@ fn score(name: &str) -> Outcome {
             let hit = calls.iter().enumerate().position(|(j, c)| {
                 !taken[j]
                     && accepted.contains(&c.place)
+                    // A column, where given, is the expected place's.
+                    && (pass == 1 || e.column.is_none_or(|col| c.column == col))
                     && c.method == e.method
                     && c.route.as_deref() == Some(e.route.as_str())
             });

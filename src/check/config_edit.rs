@@ -14,7 +14,8 @@ pub struct GrantedEntry {
 }
 
 /// The text of a configuration file with `granted` replaced by `entries` (one per line, each
-/// with its comment; a comment the file had on a scope that stays is kept instead) and, when
+/// with its comment; the comments the file had on and above a scope that stays are kept
+/// instead, suppression comments among them) and, when
 /// given, `account_type` set. Every other key, table and comment is kept as written.
 ///
 /// ```
@@ -27,13 +28,17 @@ pub struct GrantedEntry {
 /// ```
 pub fn update_config(text: &str, entries: &[GrantedEntry], account_type: Option<&str>) -> Result<String, Error> {
     let mut doc: DocumentMut = text.parse().map_err(|e| Error::new(ErrorKind::InvalidInput, format!("{e}")))?;
-    let kept = old_comments(doc.get("granted"));
+    let kept = old_entries(doc.get("granted"));
     let mut array = String::from("[");
     let quoted: Vec<String> = entries.iter().map(|e| format!("{},", Value::from(e.name.as_str()))).collect();
     // Comments aligned after the longest name.
     let width = quoted.iter().map(|q| q.chars().count()).max().unwrap_or(0);
     for (e, q) in entries.iter().zip(&quoted) {
-        let why = kept.iter().find(|(n, _)| *n == e.name).map_or(e.why.as_str(), |(_, c)| c.as_str());
+        let old = kept.iter().find(|o| o.name == e.name);
+        for line in old.map(|o| o.above.as_slice()).unwrap_or_default() {
+            array.push_str(&format!("\n  {line}"));
+        }
+        let why = old.and_then(|o| o.after.as_deref()).unwrap_or(&e.why);
         if why.is_empty() {
             array.push_str(&format!("\n  {q}"));
         } else {
@@ -77,22 +82,32 @@ fn set(doc: &mut DocumentMut, key: &str, mut value: Value) {
     }
 }
 
-/// The comment after each entry of an existing `granted` array (`"x",  # why`).
-fn old_comments(item: Option<&Item>) -> Vec<(String, String)> {
+/// What an existing `granted` array says about an entry: the comment after it on its line
+/// (`"x",  # why`) and the comment lines above it (a suppression comment, a note).
+struct OldEntry {
+    name: String,
+    after: Option<String>,
+    above: Vec<String>,
+}
+
+fn old_entries(item: Option<&Item>) -> Vec<OldEntry> {
     let Some(array) = item.and_then(Item::as_array) else { return Vec::new() };
     let values: Vec<&Value> = array.iter().collect();
+    let prefix = |v: &Value| v.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_owned();
+    let comment = |line: &str| line.trim().strip_prefix('#').map(|c| c.trim().to_owned());
     let mut out = Vec::new();
     for (i, v) in values.iter().enumerate() {
         let Some(name) = v.as_str() else { continue };
         // A comment on an entry's line is held by what follows it: the next entry, or the end.
-        let after = match values.get(i + 1) {
-            Some(next) => next.decor().prefix().and_then(|p| p.as_str()).map(str::to_owned),
-            None => array.trailing().as_str().map(str::to_owned),
+        let following = match values.get(i + 1) {
+            Some(next) => prefix(next),
+            None => array.trailing().as_str().unwrap_or("").to_owned(),
         };
-        let line = after.as_deref().unwrap_or("").split('\n').next().unwrap_or("").trim();
-        if let Some(c) = line.strip_prefix('#') {
-            out.push((name.to_owned(), c.trim().to_owned()));
-        }
+        let after = following.split('\n').next().and_then(comment);
+        // The lines of its own prefix after the first (which ends the previous entry's line).
+        let own = prefix(v);
+        let above = own.split('\n').skip(1).filter_map(|l| comment(l).map(|_| l.trim().to_owned())).collect();
+        out.push(OldEntry { name: name.to_owned(), after, above });
     }
     out
 }
@@ -122,6 +137,17 @@ mod tests {
         assert_eq!(out, "# nothing yet\ngranted = [\n  \"store_v2_orders\",\n]\naccount_type = \"store\"\n");
         let out = update_config("account_type = \"app\" # x\ngranted = []\n", &[], Some("store")).unwrap();
         assert_eq!(out, "account_type = \"store\" # x\ngranted = []\n");
+    }
+
+    #[test]
+    fn comment_lines_above_a_kept_entry_stay_with_it() {
+        let text = "granted = [\n  \"store_v2_content\",\n  # bc-scopes: ignore[excess] -- the nightly report\n  \"store_v2_orders_read_only\",\n]\n";
+        let out = update_config(text, &[entry("store_v2_orders_read_only", "kept"), entry("store_cart", "POST")], None)
+            .unwrap();
+        assert_eq!(
+            out,
+            "granted = [\n  # bc-scopes: ignore[excess] -- the nightly report\n  \"store_v2_orders_read_only\",  # kept\n  \"store_cart\",                 # POST\n]\n"
+        );
     }
 
     #[test]

@@ -105,9 +105,10 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
     let threads = walk_opts.threads;
     let mut warnings = Vec::new();
     let mut walked = match &opts.stdin {
-        Some(stdin) => walk::from_text(&root, &paths[0], &stdin.text, &mut warnings),
+        Some(stdin) => walk::from_text(&root, &paths[0], &stdin.text),
         None => walk::walk(&walk_opts, &projects)?,
     };
+    warnings.append(&mut walked.warnings);
     for s in &mut walked.sources {
         s.project = projects.of_file(&s.abs);
     }

@@ -4,7 +4,8 @@
 //! recorded, never fatal. Which paths are left out, and the size limit, are the [`WalkPolicy`]'s.
 
 use super::index::Source;
-use super::syntax::lang::Language;
+use super::syntax::embedded::Template;
+use super::syntax::lang::{self, Language};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use ignore::{WalkBuilder, WalkState};
 use serde::Serialize;
@@ -169,6 +170,8 @@ pub(crate) struct Walked {
     pub skipped: Vec<SkippedFile>,
     pub files_scanned: u64,
     pub bytes_scanned: u64,
+    /// Files named on the command line that are in no language the checker reads.
+    pub warnings: Vec<String>,
 }
 
 /// How to walk.
@@ -226,6 +229,7 @@ pub(crate) fn walk(opts: &WalkOptions, policy: &dyn WalkPolicy) -> Result<Walked
         .threads(opts.threads);
     let results: Mutex<Vec<Source>> = Mutex::new(Vec::new());
     let skipped: Mutex<Vec<SkippedFile>> = Mutex::new(Vec::new());
+    let warnings: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let files_scanned = AtomicU64::new(0);
     let bytes_scanned = AtomicU64::new(0);
     let skip = |path: &Path, reason: SkipReason, detail: Option<String>| {
@@ -234,6 +238,7 @@ pub(crate) fn walk(opts: &WalkOptions, policy: &dyn WalkPolicy) -> Result<Walked
     };
     builder.build_parallel().run(|| {
         let (results, files_scanned, bytes_scanned, skip) = (&results, &files_scanned, &bytes_scanned, &skip);
+        let warnings = &warnings;
         // One read buffer per thread, reused for every file it reads.
         let mut buf: Vec<u8> = Vec::new();
         Box::new(move |entry| {
@@ -257,7 +262,15 @@ pub(crate) fn walk(opts: &WalkOptions, policy: &dyn WalkPolicy) -> Result<Walked
                     _ => WalkState::Continue,
                 };
             }
-            let Some(language) = Language::from_path(entry.path()) else { return WalkState::Continue };
+            let Some(language) = Language::from_path(entry.path()) else {
+                // A file found in a directory is passed over silently; one named is not.
+                if entry.depth() == 0 {
+                    let shown = relative(&opts.root, entry.path());
+                    let w = lang::unsupported_file(&shown, entry.path());
+                    warnings.lock().expect("no panics while holding the lock").push(w);
+                }
+                return WalkState::Continue;
+            };
             if !(ft.is_file() || (ft.is_symlink() && opts.follow_links)) && entry.depth() > 0 {
                 return WalkState::Continue;
             }
@@ -282,11 +295,15 @@ pub(crate) fn walk(opts: &WalkOptions, policy: &dyn WalkPolicy) -> Result<Walked
     let mut skipped = skipped.into_inner().expect("no panics while holding the lock");
     skipped.sort();
     skipped.dedup();
+    let mut warnings = warnings.into_inner().expect("no panics while holding the lock");
+    warnings.sort();
+    warnings.dedup();
     Ok(Walked {
         sources,
         skipped,
         files_scanned: files_scanned.into_inner(),
         bytes_scanned: bytes_scanned.into_inner(),
+        warnings,
     })
 }
 
@@ -339,20 +356,20 @@ fn scan_file(path: &Path, language: Language, max: u64, buf: &mut Vec<u8>) -> Sc
     if let Err(skipped) = read_file(path, max, buf) {
         return skipped;
     }
-    sift(buf, language, max)
+    sift(path, buf, language, max)
 }
 
 /// One source text given whole (standard input, standing for the file `abs`), as a walk that
 /// found it: sifted like a file read from disk. A name of no language the checker reads is a
 /// warning.
-pub(crate) fn from_text(root: &Path, abs: &Path, text: &str, warnings: &mut Vec<String>) -> Walked {
+pub(crate) fn from_text(root: &Path, abs: &Path, text: &str) -> Walked {
     let path = relative(root, abs);
     let Some(language) = Language::from_path(abs) else {
-        warnings.push(format!("{path}: not scanned: the checker reads no language with this file name"));
-        return Walked::default();
+        let warnings = vec![format!("{path}: not scanned: the checker reads no language with this file name")];
+        return Walked { warnings, ..Walked::default() };
     };
     let mut walked = Walked { files_scanned: 1, bytes_scanned: text.len() as u64, ..Walked::default() };
-    match sift(text.as_bytes(), language, u64::MAX) {
+    match sift(abs, text.as_bytes(), language, u64::MAX) {
         Scan::Read { result: Some(mut source), .. } => {
             source.path = path;
             source.abs = abs.to_path_buf();
@@ -365,7 +382,7 @@ pub(crate) fn from_text(root: &Path, abs: &Path, text: &str, warnings: &mut Vec<
 }
 
 /// Keep a file's text if it passes the prefilter (binary and oversized texts are skipped).
-fn sift(bytes: &[u8], language: Language, max: u64) -> Scan {
+fn sift(path: &Path, bytes: &[u8], language: Language, max: u64) -> Scan {
     if bytes.len() as u64 > max {
         return Scan::Skipped(SkipReason::TooLarge, Some(format!("{} bytes (limit {max})", bytes.len())));
     }
@@ -377,11 +394,53 @@ fn sift(bytes: &[u8], language: Language, max: u64) -> Scan {
     if !has_marker(bytes) && !suppressions {
         return Scan::Read { bytes: n, result: None };
     }
-    let strong = STRONG_FILTER.find(bytes).is_some();
     // Valid UTF-8 is checked fast; invalid bytes become U+FFFD.
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     };
+    // A template is read for the code it embeds, and the prefilter applies to that code alone.
+    let (language, text) = match Template::from_path(path) {
+        None => (language, text),
+        Some(t) => match t.code(&text) {
+            Some((l, code))
+                if has_marker(code.as_bytes()) || memchr::memmem::find(code.as_bytes(), b"bc-scopes:").is_some() =>
+            {
+                (l, code)
+            }
+            _ => return Scan::Read { bytes: n, result: None },
+        },
+    };
+    let strong = STRONG_FILTER.find(text.as_bytes()).is_some();
     Scan::Read { bytes: n, result: Some(Source::new(String::new(), language, text, strong)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The language and text `scan_file` keeps for a file written with `text`, if it keeps it.
+    fn kept(name: &str, text: &str) -> Option<(Language, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let language = Language::from_path(&path).unwrap();
+        match scan_file(&path, language, DEFAULT_MAX_FILE_SIZE, &mut Vec::new()) {
+            Scan::Read { result, .. } => result.map(|s| (s.language, s.text)),
+            Scan::Skipped(..) => panic!("skipped"),
+        }
+    }
+
+    #[test]
+    fn the_prefilter_reads_the_code_a_template_embeds() {
+        // BigCommerce named only in the markup: nothing to tokenize.
+        assert_eq!(kept("Logo.vue", "<template><img alt=\"BigCommerce\" src=\"/v3/logo.png\"></template>\n<script>\nexport default {};\n</script>\n"), None);
+        let (language, text) =
+            kept("Orders.vue", "<template><p/></template>\n<script lang=\"ts\">\nfetch('/v3/orders');\n</script>\n")
+                .unwrap();
+        assert_eq!((language, text.trim()), (Language::TypeScript, "fetch('/v3/orders');"));
+        // A PHP template without PHP holds no code.
+        assert_eq!(kept("view.phtml", "<p>BigCommerce /v3/orders</p>\n"), None);
+        assert_eq!(kept("view.phtml", "<p><?= $c->get('/v3/orders') ?></p>\n").map(|(l, _)| l), Some(Language::Php));
+    }
 }

@@ -71,7 +71,9 @@ pub fn suggest_for(report: &Report, index: usize) -> String {
         if let Some(scope) = s.finding.scope.filter(|sc| !project.needed_scopes.contains(*sc)) {
             let why = match &s.suppression {
                 crate::check::Suppression::Config { index, .. } => format!("accepted excess: [[ignore]] #{index}"),
-                crate::check::Suppression::Comment { line, .. } => format!("accepted excess: comment at line {line}"),
+                crate::check::Suppression::Comment { .. } => {
+                    "accepted excess: a `bc-scopes: ignore` comment".to_owned()
+                }
             };
             entries.push(GrantedEntry { name: scope.name().to_owned(), why });
         }

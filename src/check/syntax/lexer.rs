@@ -2,7 +2,11 @@
 //! literals (with their interpolations split out); comments are skipped. It is deliberately
 //! forgiving: it never fails, and an unterminated string or comment ends at the end of the line or
 //! file. Nothing here executes or evaluates code.
+//!
+//! PHP is code only between `<?php` (or `<?=`) and `?>`: the text around is inline HTML, skipped.
+//! A PHP text without any open tag (a fragment) is read as code throughout.
 
+use super::embedded::php_open_tag;
 use super::lang::Language;
 use std::borrow::Cow;
 
@@ -155,7 +159,11 @@ pub(crate) fn lex(src: &str, lang: Language) -> Lexed<'_> {
         stack: Vec::new(),
         top: NONE,
         ops: Vec::with_capacity(src.len() / 32),
+        php_html: lang == Language::Php && php_open_tag(src.as_bytes(), 0).is_some(),
     };
+    if lx.php_html {
+        lx.inline_html();
+    }
     lx.run();
     // Filled once at the end: a push per token cost more.
     let mut matching = vec![NONE; lx.toks.len()];
@@ -181,6 +189,8 @@ struct Lexer<'s> {
     stack: Vec<u32>,
     top: u32,
     ops: Vec<u32>,
+    /// PHP with open tags: `?>` starts inline HTML, which runs to the next open tag.
+    php_html: bool,
 }
 
 /// The text of a string literal as it is scanned: nothing yet, a range of the source, or (once
@@ -482,6 +492,25 @@ impl<'s> Lexer<'s> {
         self.i = memchr::memchr(b'\n', &self.b[self.i..]).map_or(self.b.len(), |p| self.i + p);
     }
 
+    /// A `//` or `#` comment: to the end of the line, or in PHP to a `?>` before it.
+    fn line_comment(&mut self) {
+        let from = self.i;
+        self.skip_to_eol();
+        if self.php_html {
+            if let Some(p) = memchr::memmem::find(&self.b[from..self.i], b"?>") {
+                self.i = from + p;
+            }
+        }
+    }
+
+    /// Skip PHP's inline HTML from `self.i` to the end of the next open tag (or of the input).
+    fn inline_html(&mut self) {
+        let from = self.i;
+        let to = php_open_tag(self.b, from).map_or(self.b.len(), |(_, end)| end);
+        self.line += memchr::memchr_iter(b'\n', &self.b[from..to]).count() as u32;
+        self.i = to;
+    }
+
     fn skip_block(&mut self, open: &str, close: &str, nested: bool) {
         self.i += open.len();
         let mut depth = 1;
@@ -572,6 +601,11 @@ impl<'s> Lexer<'s> {
                     }
                     (i, line) = (self.i, self.line);
                 }
+                C_OP if c == b'?' && self.php_html && b.get(i + 1) == Some(&b'>') => {
+                    (self.i, self.line) = (i + 2, line);
+                    self.inline_html();
+                    (i, line) = (self.i, self.line);
+                }
                 C_OP => i = self.operator(c, i, line),
                 C_PUNCT => {
                     i += 1;
@@ -593,7 +627,7 @@ impl<'s> Lexer<'s> {
         let lang = self.lang;
         match c {
             b'\'' | b'"' | b'`' => self.string(start, line, ""),
-            b'/' if self.c_comments() && self.peek(1) == b'/' => self.skip_to_eol(),
+            b'/' if self.c_comments() && self.peek(1) == b'/' => self.line_comment(),
             b'/' if self.c_comments() && self.peek(1) == b'*' => self.skip_block("/*", "*/", lang == Language::Rust),
             b'/' if matches!(lang, Language::JavaScript | Language::TypeScript | Language::Ruby)
                 && self.regex_allowed() =>
@@ -603,7 +637,7 @@ impl<'s> Lexer<'s> {
                     self.push(Kind::Punct, start, line);
                 }
             }
-            b'#' if self.hash_comments() && !(lang == Language::Ruby && self.peek(1) == b'{') => self.skip_to_eol(),
+            b'#' if self.hash_comments() && !(lang == Language::Ruby && self.peek(1) == b'{') => self.line_comment(),
             b'=' if lang == Language::Ruby && self.starts("=begin") && self.at_line_start() => {
                 while self.i < self.b.len() && !(self.starts("=end") && self.at_line_start()) {
                     self.bump();
@@ -1086,5 +1120,41 @@ mod tests {
         let l = lex("a\n`x\ny`\nb", Language::JavaScript);
         let lines: Vec<u32> = l.toks.iter().map(|t| t.line).collect();
         assert_eq!(lines, [1, 2, 4]);
+    }
+
+    /// The text and line of every token.
+    fn toks(src: &str, lang: Language) -> Vec<(&str, u32)> {
+        let l = lex(src, lang);
+        (0..l.toks.len()).map(|i| (l.text(i), l.toks[i].line)).collect()
+    }
+
+    #[test]
+    fn php_inline_html_is_not_code() {
+        // An apostrophe in the HTML opens no string; `?>` ends the code, a `//` comment too.
+        let src = "<h1>Don't</h1>\n<ul>\n<?php foreach ($items as $i): ?>\n  <li><?= $i['name'] // x ?> it's</li>\n<?php endforeach; ?>\n<p>\"</p>";
+        assert_eq!(
+            toks(src, Language::Php),
+            [
+                ("foreach", 3),
+                ("(", 3),
+                ("$items", 3),
+                ("as", 3),
+                ("$i", 3),
+                (")", 3),
+                (":", 3),
+                ("$i", 4),
+                ("[", 4),
+                ("'name'", 4),
+                ("]", 4),
+                ("endforeach", 5),
+                (";", 5),
+            ]
+        );
+        // A string holding `?>` does not end the code.
+        assert_eq!(toks("<?php $a = '?>'; $b", Language::Php), [("$a", 1), ("=", 1), ("'?>'", 1), (";", 1), ("$b", 1)]);
+        // Without an open tag the text is a fragment of code.
+        assert_eq!(toks("$a = 1;", Language::Php).len(), 4);
+        // Other languages know no open tags.
+        assert_eq!(toks("x ?> y", Language::JavaScript).len(), 4);
     }
 }
