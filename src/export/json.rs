@@ -28,7 +28,7 @@ pub fn json_schema() -> Schema {
     schema
 }
 
-/// The `$id` of [`json_schema`]: a URL under the crate's documentation on docs.rs, with the
+/// The `$id` of [`json_schema()`]: a URL under the crate's documentation on docs.rs, with the
 /// crate's version. It names the schema of that release and never changes for it; it is an
 /// identifier, not an address the schema is fetched from.
 ///

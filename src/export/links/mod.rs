@@ -177,11 +177,8 @@ pub fn api_url(api: Api) -> String {
 /// assert_eq!(anchor("Get Prices (Batch)"), "get-prices-batch");
 /// ```
 pub fn anchor(text: &str) -> String {
-    let kept: String = text
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || c.is_whitespace())
-        .collect();
+    let kept: String =
+        text.to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || c.is_whitespace()).collect();
     kept.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
@@ -197,8 +194,12 @@ mod tests {
     #[test]
     fn every_listed_operation_exists_in_its_spec() {
         for p in SPEC_PAGES {
-            let ops: Vec<&str> =
-                Route::all().iter().filter(|r| r.spec == p.spec).flat_map(|r| r.operations()).map(|o| o.operation_id).collect();
+            let ops: Vec<&str> = Route::all()
+                .iter()
+                .filter(|r| r.spec == p.spec)
+                .flat_map(|r| r.operations())
+                .map(|o| o.operation_id)
+                .collect();
             assert!(!ops.is_empty(), "{}: no route of this spec", p.spec);
             for t in p.tags {
                 assert!(t.page == p.page || t.page.starts_with(&format!("{}/", p.page)), "{}: {}", p.spec, t.page);
@@ -207,6 +208,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every page names the docs file and line that shows it.
+    #[test]
+    fn every_page_has_its_evidence() {
+        let is_evidence = |e: &str| {
+            e.rsplit_once(':').is_some_and(|(file, line)| {
+                [".mdx", ".md", ".yaml", ".yml"].iter().any(|x| file.ends_with(x))
+                    && line.parse::<u32>().is_ok_and(|n| n > 0)
+            })
+        };
+        for p in SPEC_PAGES {
+            assert!(is_evidence(p.evidence), "{}: {}", p.spec, p.evidence);
+            for t in p.tags {
+                assert!(!t.tag.is_empty() && is_evidence(t.evidence), "{} {}: {}", p.spec, t.tag, t.evidence);
+            }
+        }
+        assert_eq!(SPEC_PAGES.len(), 66);
+        assert!(SPEC_PAGES.windows(2).all(|w| w[0].spec < w[1].spec));
     }
 
     #[test]

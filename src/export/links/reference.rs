@@ -16,7 +16,7 @@ pub(super) struct SpecPage {
     /// The page's path on developer.bigcommerce.com.
     pub page: &'static str,
     /// A docs file and line that links to the page.
-    #[cfg_attr(not(test), allow(dead_code))]
+    #[cfg_attr(not(test), allow(dead_code))] // read by the tests
     pub evidence: &'static str,
     /// The tags whose page the docs show.
     pub tags: &'static [TagPage],
@@ -25,12 +25,12 @@ pub(super) struct SpecPage {
 /// The page that documents one tag of a spec.
 pub(super) struct TagPage {
     /// The tag, as the spec names it.
-    #[cfg_attr(not(test), allow(dead_code))]
+    #[cfg_attr(not(test), allow(dead_code))] // read by the tests
     pub tag: &'static str,
     /// The page's path: the spec's page, or a page below it.
     pub page: &'static str,
     /// A docs file and line that links to an operation of this tag on that page.
-    #[cfg_attr(not(test), allow(dead_code))]
+    #[cfg_attr(not(test), allow(dead_code))] // read by the tests
     pub evidence: &'static str,
     /// The `operationId`s of the tag's operations.
     pub operations: &'static [&'static str],

@@ -58,7 +58,10 @@ const DOCS_TITLES: &[(&str, &str)] = &[
     ("store-operations/catalog/msf-international-enhancements/product-basic-info.mdx", "Basic Product Information"),
     ("store-operations/catalog/msf-international-enhancements/product-custom-fields.mdx", "Product custom fields"),
     ("store-operations/catalog/msf-international-enhancements/product-images.mdx", "Product Images (Beta)"),
-    ("store-operations/catalog/msf-international-enhancements/product-modifier-options.mdx", "Product Modifier Options"),
+    (
+        "store-operations/catalog/msf-international-enhancements/product-modifier-options.mdx",
+        "Product Modifier Options",
+    ),
     ("store-operations/catalog/msf-international-enhancements/product-seo-info.mdx", "Product SEO Information"),
     ("store-operations/catalog/msf-international-enhancements/product-url.mdx", "Product URL"),
     ("store-operations/catalog/msf-international-enhancements/product-variant-options.mdx", "Product Variant Options"),
@@ -70,7 +73,10 @@ const DOCS_TITLES: &[(&str, &str)] = &[
     ("store-operations/translations/products.mdx", "Translations for Products (Beta)"),
     ("storefront/cart-checkout/guide/graphql-storefront.mdx", "GraphQL Storefront API: Carts and Checkout"),
     ("storefront/catalyst/development/environment-variables.mdx", "Environment variables"),
-    ("storefront/catalyst/features/localization/multi-language/setup.mdx", "Localizing a Storefront into Multiple Languages"),
+    (
+        "storefront/catalyst/features/localization/multi-language/setup.mdx",
+        "Localizing a Storefront into Multiple Languages",
+    ),
     ("storefront/graphql/customers.mdx", "GraphQL Storefront API: Customers"),
     ("storefront/graphql/data-events.mdx", "Data Events in the GraphQL Storefront API"),
     ("storefront/graphql/index.mdx", "GraphQL Storefront API overview"),
@@ -156,7 +162,10 @@ mod tests {
     fn every_kind_of_source_has_a_title() {
         let code = source_link("code:bigcommerce/bigcommerce-api-ruby@2.0.0/lib/bigcommerce.rb");
         assert_eq!(code.title, "lib/bigcommerce.rb (bigcommerce/bigcommerce-api-ruby@2.0.0)");
-        assert_eq!(code.url.as_deref(), Some("https://github.com/bigcommerce/bigcommerce-api-ruby/blob/2.0.0/lib/bigcommerce.rb"));
+        assert_eq!(
+            code.url.as_deref(),
+            Some("https://github.com/bigcommerce/bigcommerce-api-ruby/blob/2.0.0/lib/bigcommerce.rb")
+        );
         let index = source_link("docs:start/authentication/index.mdx#client-id");
         assert_eq!(index.url.as_deref(), Some("https://developer.bigcommerce.com/docs/start/authentication#client-id"));
         let draft = source_link("docs:graphql-account/draft/Account-level-API-accounts.mdx#x");

@@ -2,8 +2,16 @@
 
 use super::text::{code, text};
 use super::Out;
-use crate::{AccountType, Document, Operation, ScopeGroup};
+use crate::export::{operation_url, source_link};
+use crate::{AccountType, Operation, Route, ScopeGroup};
 use std::fmt::Write as _;
+
+/// An operation's label, linked to its reference on BigCommerce's developer site.
+pub(super) fn operation_link(route: &Route, op: &Operation) -> String {
+    let label = operation_label(op);
+    let label = if label.is_empty() { "reference".to_owned() } else { label };
+    format!("[{label}]({})", operation_url(route, op))
+}
 
 pub(super) fn operation_label(op: &Operation) -> String {
     let mut label = match (op.summary.is_empty(), op.operation_id.is_empty()) {
@@ -123,36 +131,46 @@ pub(super) fn resource(r: &crate::Resource) -> String {
     }
 }
 
-/// Source references (`seed:004#section`, `spec:file.yml`) in Markdown, without repeats: a
-/// document's title once, with every section cited from it.
+/// A text and its link, where it has one.
+type Linked = (String, Option<String>);
+
+/// Source references (`seed:004#section`, `spec:file.yml`, `docs:page.mdx#section`, `code:…`) in
+/// Markdown, as their titles with links, without repeats: a document once, with every section cited
+/// from it (each section linked to its anchor where the document has an address).
 pub(super) fn sources(list: &[&str]) -> Vec<String> {
-    // (document or reference, sections), in order of first appearance.
-    let mut grouped: Vec<(String, Vec<&str>)> = Vec::new();
+    // (title, url without the section, sections with their links), in order of first appearance.
+    let mut grouped: Vec<(String, Option<String>, Vec<Linked>)> = Vec::new();
     for s in list {
-        let (head, section) = match s.strip_prefix("seed:").map(|rest| rest.split_once('#').unwrap_or((rest, ""))) {
-            Some((id, section)) => match Document::all().iter().find(|d| d.id == id) {
-                Some(d) => (format!("{} ({})", text(d.title), text(d.era)), section),
-                None => (code(s), ""),
-            },
-            None => match s.strip_prefix("spec:") {
-                Some(spec) => (format!("OpenAPI spec {}", code(spec)), ""),
-                None => (code(s), ""),
-            },
-        };
-        let i = grouped.iter().position(|(h, _)| *h == head).unwrap_or_else(|| {
-            grouped.push((head, Vec::new()));
+        let (doc, section) = s.split_once('#').unwrap_or((s, ""));
+        let whole = source_link(doc);
+        let i = grouped.iter().position(|(t, u, _)| *t == whole.title && *u == whole.url).unwrap_or_else(|| {
+            grouped.push((whole.title.clone(), whole.url.clone(), Vec::new()));
             grouped.len() - 1
         });
-        if !section.is_empty() && !grouped[i].1.contains(&section) {
-            grouped[i].1.push(section);
+        if !section.is_empty() && !grouped[i].2.iter().any(|(sec, _)| sec == section) {
+            let url = source_link(s).url.filter(|_| whole.url.is_some());
+            grouped[i].2.push((section.to_owned(), url));
         }
     }
     grouped
         .into_iter()
-        .map(|(head, sections)| match sections.len() {
-            0 => head,
-            1 => format!("{head}, section {}", code(sections[0])),
-            _ => format!("{head}, sections {}", sections.iter().map(|s| code(s)).collect::<Vec<_>>().join(", ")),
+        .map(|(title, url, sections)| {
+            let head = match url {
+                Some(u) => format!("[{}]({u})", text(&title)),
+                None => text(&title),
+            };
+            let linked: Vec<String> = sections
+                .iter()
+                .map(|(sec, u)| match u {
+                    Some(u) => format!("[{}]({u})", code(sec)),
+                    None => code(sec),
+                })
+                .collect();
+            match linked.len() {
+                0 => head,
+                1 => format!("{head}, section {}", linked[0]),
+                _ => format!("{head}, sections {}", linked.join(", ")),
+            }
         })
         .collect()
 }

@@ -5,9 +5,12 @@
 //! escaped outside code spans (`\{`, `\}`, `\*`, `\[`, `\]`, `&lt;`), table cells never hold a raw
 //! newline, and pipes inside cells are escaped as `\|`.
 
+mod front_matter;
 mod labels;
 mod pages;
 mod text;
+
+pub use front_matter::FrontMatter;
 
 use crate::export::route_entries;
 use crate::{Api, ApiInfo, OpenApiSnapshot, Operation, RequirementKind, Route, Scope, ScopeInfo};
@@ -23,7 +26,8 @@ use text::*;
 /// let pages = bigcommerce_scopes::export::markdown_pages();
 /// let table = pages.iter().find(|p| p.path == "oauth-scopes.md").unwrap();
 /// assert_eq!(table.title, "OAuth scopes");
-/// assert!(table.contents.starts_with("# OAuth scopes\n"));
+/// assert!(table.contents.starts_with("---\ntitle: \"OAuth scopes\"\n"));
+/// assert!(table.contents.contains("---\n\n# OAuth scopes\n"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MarkdownPage {
@@ -32,7 +36,10 @@ pub struct MarkdownPage {
     pub path: String,
     /// The page's title (its first heading, without Markdown).
     pub title: String,
-    /// The page, in Markdown, ending with a newline.
+    /// The page's front matter, which `contents` starts with.
+    pub front_matter: FrontMatter,
+    /// The page, in Markdown, ending with a newline: the front matter between `---` lines, then
+    /// the page.
     pub contents: String,
 }
 
@@ -54,13 +61,16 @@ pub fn markdown_pages() -> Vec<MarkdownPage> {
 /// Every reference page in one Markdown document (what `bc-scopes export markdown` prints without
 /// `--out`): the pages of [`markdown_pages`] in the same order, each under an HTML anchor
 /// (`<a id="scope-store_cart"></a>`, `api-rest-management`, `oauth-scopes`, `account-types`), with
-/// their headings one level down and links pointing at those anchors.
+/// their headings one level down and links pointing at those anchors. The document starts with one
+/// front matter, the index page's (the pages' own front matter is left out).
 ///
 /// ```
 /// let mut buf = Vec::new();
 /// bigcommerce_scopes::export::write_markdown(&mut buf).unwrap();
 /// let doc = String::from_utf8(buf).unwrap();
-/// assert!(doc.starts_with("# BigCommerce API reference\n"));
+/// assert!(doc.starts_with("---\ntitle: \"BigCommerce API reference\"\n"));
+/// assert!(doc.contains("---\n\n# BigCommerce API reference\n"));
+/// assert_eq!(doc.matches("\nslug: ").count(), 1);
 /// assert!(doc.contains("<a id=\"scope-store_cart\"></a>\n\n## `store_cart`\n"));
 /// ```
 pub fn write_markdown<W: Write>(mut out: W) -> io::Result<()> {
@@ -70,7 +80,11 @@ pub fn write_markdown<W: Write>(mut out: W) -> io::Result<()> {
         if i > 0 {
             out.write_all(b"\n")?;
         }
-        out.write_all(page.contents.as_bytes())?;
+        let contents = match i {
+            0 => page.contents.as_str(),
+            _ => page.contents.strip_prefix(page.front_matter.render().as_str()).unwrap_or(&page.contents),
+        };
+        out.write_all(contents.as_bytes())?;
     }
     out.flush()
 }
@@ -193,9 +207,32 @@ impl Site {
             );
             out.para(&footer);
         }
+        let path = page.path();
+        let front_matter = FrontMatter {
+            title: title.clone(),
+            description: self.description(page),
+            slug: path.strip_suffix(".md").unwrap_or(&path).to_owned(),
+        };
         // Exactly one newline at the end.
-        let contents = format!("{}\n", out.text.trim_end());
-        MarkdownPage { path: page.path(), title, contents }
+        let contents = format!("{}{}\n", front_matter.render(), out.text.trim_end());
+        MarkdownPage { path, title, front_matter, contents }
+    }
+
+    /// One line on what a page holds, for its front matter.
+    fn description(&self, page: Page) -> String {
+        match page {
+            Page::Index => "OAuth scopes, API accounts, auth schemes and every documented REST route of BigCommerce's \
+                            APIs, with the least-privileged scope of each operation."
+                .to_owned(),
+            Page::ScopeTable => {
+                "Every BigCommerce OAuth scope: UI name, permission, parameter, description and resources.".to_owned()
+            }
+            Page::AccountTypes => {
+                "Which kind of BigCommerce API account supports which API, and how each kind works.".to_owned()
+            }
+            Page::Api(a) => a.info().description.to_owned(),
+            Page::Scope(s) => s.info().description.to_owned(),
+        }
     }
 
     /// The operations a scope authorizes: it satisfies one of the accepted scopes; the `default`

@@ -3,6 +3,7 @@
 use super::super::labels::*;
 use super::super::text::*;
 use super::super::{Out, Page};
+use crate::export::{api_url, route_url};
 use crate::{ApiInfo, Operation, Route, Scope};
 use std::collections::BTreeMap;
 
@@ -15,6 +16,7 @@ impl Out<'_> {
         let account_types: Vec<_> = api.account_types.iter().map(|t| text(t.info().name)).collect();
         self.fields(&[
             ("Id", code(api.id)),
+            ("BigCommerce docs", format!("[{}]({})", text(api.name), api_url(api.api))),
             ("Kind", kind_label(api.kind).to_owned()),
             ("Also known as", api.aliases.iter().map(|a| text(a)).collect::<Vec<_>>().join("; ")),
             ("Base URLs", api.base_urls.iter().map(|u| code(u)).collect::<Vec<_>>().join(", ")),
@@ -82,7 +84,8 @@ impl Out<'_> {
                         spec_notes.push(n);
                     }
                 }
-                self.para(&format!("Spec: {}", code(spec)));
+                let source = sources(&[&format!("spec:{spec}")]).join("");
+                self.para(&format!("Reference: [{}]({}) · spec {source}", text(title), route_url(routes[0].route)));
                 if !spec_notes.is_empty() {
                     self.bullets(spec_notes);
                 }
@@ -97,7 +100,7 @@ impl Out<'_> {
                             self.least(op),
                             self.scope_links(&also),
                             op.confidence.as_str().to_owned(),
-                            format!("{}{refs}", operation_label(op)),
+                            format!("{}{refs}", operation_link(r.route, op)),
                         ]);
                     }
                 }

@@ -3,6 +3,7 @@
 use super::super::labels::*;
 use super::super::text::*;
 use super::super::{Out, Page};
+use crate::export::scope_url;
 use crate::{Permission, Scope, ScopeInfo};
 
 impl Out<'_> {
@@ -43,6 +44,7 @@ impl Out<'_> {
         };
         self.fields(&[
             ("UI name", text(s.ui_name)),
+            ("BigCommerce docs", format!("[API Accounts & OAuth Scopes]({})", scope_url(s))),
             ("Permission", permission),
             ("Group", self.link(Page::ScopeTable, group_title(s.group))),
             ("Listed in", origin),
@@ -82,7 +84,7 @@ impl Out<'_> {
                     self.link(Page::Api(route.api), &code(route.api.id())),
                     self.least(op),
                     op.confidence.as_str().to_owned(),
-                    operation_label(op),
+                    operation_link(route, op),
                 ]);
             }
             self.table(&t);
@@ -110,7 +112,7 @@ impl Out<'_> {
                     self.link(Page::Api(route.api), &code(route.api.id())),
                     self.least(op),
                     text(c.when),
-                    operation_label(op),
+                    operation_link(route, op),
                 ]);
             }
             self.table(&t);
