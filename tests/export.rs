@@ -190,38 +190,64 @@ fn schema_snapshots() {
     insta::assert_snapshot!("data_files_schema", pretty(&export::data_files_schema()));
 }
 
+/// The elements of the top-level list `key` of an export, as it writes them (its field order),
+/// dedented to the element's own level.
+fn written_list(json: &str, key: &str) -> String {
+    let start = format!("  \"{key}\": [");
+    let mut lines = json.lines().skip_while(|l| *l != start);
+    lines.next().unwrap_or_else(|| panic!("no list {key}"));
+    let body: Vec<&str> = lines.take_while(|l| *l != "  ]" && *l != "  ],").map(|l| l.get(4..).unwrap_or(l)).collect();
+    body.join("\n") + "\n"
+}
+
 /// One record of each kind, as the export writes them (each in the export's own field order).
 #[test]
 fn json_slice_snapshot() {
     let kb = KnowledgeBase::current();
-    let route = |template: &str| kb.routes.iter().find(|r| r.route.template == template).unwrap();
-    let scope = |name: &str| *kb.scopes.iter().find(|s| s.name == name).unwrap();
+    let full = kb.to_json();
+    let mut one = kb.clone();
+    one.scopes.retain(|s| s.name.starts_with("store_checkout") && !s.name.contains("content"));
+    one.apis.retain(|a| a.id == "payments");
+    one.account_types.retain(|a| a.account_type == AccountType::App);
+    one.auth_schemes.retain(|a| a.id == "payment-access-token");
+    let routes = [
+        "/stores/{store_hash}/v3/catalog/products/{product_id}",
+        "https://payments.bigcommerce.com/stores/{store_hash}/payments",
+        "/stores/{store_hash}/v3/content/scripts",
+        "/stores/{store_hash}/v3/hooks",
+    ];
+    one.routes.retain(|r| routes.contains(&r.route.template));
+    let sources = [
+        "spec:catalog/products_catalog.v3.yml",
+        "docs:start/authentication/api-accounts.mdx#store-resource-scopes",
+        "seed:004#choosing-the-right-kind-of-api-account",
+    ];
+    one.sources.retain(|s| sources.contains(&s.id.as_str()));
+    let sliced = one.to_json();
     let items: Vec<(&str, String)> = vec![
         ("schema_version", pretty(&kb.schema_version)),
         ("data_version", pretty(&kb.data_version)),
         ("openapi", pretty(&kb.openapi)),
         ("documents[0]", pretty(&kb.documents[0])),
-        ("scope store_checkout", pretty(&scope("store_checkout"))),
-        ("scope store_checkout_read_only", pretty(&scope("store_checkout_read_only"))),
-        ("account type app", pretty(&kb.account_types.iter().find(|a| a.account_type == AccountType::App).unwrap())),
-        ("api payments", pretty(&kb.apis.iter().find(|a| a.id == "payments").unwrap())),
+        ("scopes store_checkout, store_checkout_read_only", written_list(&sliced, "scopes")),
+        ("account type app", written_list(&sliced, "account_types")),
+        ("api payments", written_list(&sliced, "apis")),
         ("use_cases[0]", pretty(&kb.use_cases[0])),
+        ("auth scheme payment-access-token", written_list(&sliced, "auth_schemes")),
         (
-            "auth scheme payment-access-token",
-            pretty(&kb.auth_schemes.iter().find(|a| a.id == "payment-access-token").unwrap()),
+            "routes: catalog product, payments, scripts (conditional scope), webhooks (default scope)",
+            written_list(&sliced, "routes"),
         ),
-        ("route catalog product", pretty(route("/stores/{store_hash}/v3/catalog/products/{product_id}"))),
-        ("route payments", pretty(route("https://payments.bigcommerce.com/stores/{store_hash}/payments"))),
-        ("route scripts (conditional scope)", pretty(route("/stores/{store_hash}/v3/content/scripts"))),
-        ("route webhooks (default scope)", pretty(route("/stores/{store_hash}/v3/hooks"))),
+        ("sources: a spec, a docs page, a seed", written_list(&sliced, "sources")),
     ];
     // Each item appears in the export exactly as shown, indentation aside.
-    let full = kb.to_json();
     let flat = |s: &str| s.lines().map(str::trim).collect::<Vec<_>>().join("");
     let full_flat = flat(&full);
     let mut text = String::new();
     for (label, json) in &items {
-        assert!(full_flat.contains(&flat(json)), "{label} is not in the export as shown");
+        for element in flat(json).split("},{") {
+            assert!(full_flat.contains(element), "{label} is not in the export as shown");
+        }
         text.push_str(&format!("// {label}\n{json}\n"));
     }
     insta::assert_snapshot!("json_slice", text);
@@ -322,7 +348,9 @@ fn markdown_is_mdx_safe() {
     let mut doc = Vec::new();
     export::write_markdown(&mut doc).unwrap();
     let doc = String::from_utf8(doc).unwrap();
-    for (n, line) in doc.lines().enumerate() {
+    // The front matter is YAML, not MDX.
+    let front_matter = doc.lines().skip(1).position(|l| l == "---").unwrap() + 2;
+    for (n, line) in doc.lines().enumerate().skip(front_matter) {
         let mut outside = String::new();
         for (i, part) in line.replace("\\`", "").split('`').enumerate() {
             if i % 2 == 0 {
@@ -340,35 +368,147 @@ fn markdown_is_mdx_safe() {
     }
 }
 
+/// Internal links of the pages written with `--out` point at files that were written; every other
+/// link is an https URL.
 #[test]
 fn markdown_links_resolve() {
-    let pages = export::markdown_pages();
-    let paths: BTreeSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let dir = std::env::temp_dir().join(format!("bc-scopes-links-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let written = export::write_markdown_dir(&dir).unwrap();
     let link = regex::Regex::new(r"\]\(([^)]+)\)").unwrap();
-    for p in &pages {
-        let dir = Path::new(&p.path).parent().unwrap_or(Path::new(""));
-        for cap in link.captures_iter(&p.contents) {
-            let mut target = PathBuf::new();
-            for part in dir.join(&cap[1]).components() {
-                match part {
-                    std::path::Component::ParentDir => {
-                        assert!(target.pop(), "{}: {} leaves the folder", p.path, &cap[1])
-                    }
-                    c => target.push(c),
-                }
+    let (mut internal, mut external) = (0, 0);
+    for file in &written {
+        let contents = std::fs::read_to_string(file).unwrap();
+        for cap in link.captures_iter(&contents) {
+            let target = &cap[1];
+            if target.starts_with("https://") {
+                external += 1;
+                continue;
             }
-            let target = target.to_string_lossy().replace('\\', "/");
-            assert!(paths.contains(target.as_str()), "{}: broken link {}", p.path, &cap[1]);
+            assert!(!target.contains("://") && !target.starts_with('#'), "{}: link {target}", file.display());
+            let resolved = file.parent().unwrap().join(target);
+            let canonical =
+                resolved.canonicalize().unwrap_or_else(|_| panic!("{}: broken link {target}", file.display()));
+            assert!(
+                canonical.starts_with(dir.canonicalize().unwrap()),
+                "{}: {target} leaves the folder",
+                file.display()
+            );
+            assert!(canonical.is_file(), "{}: {target} is not a written page", file.display());
+            internal += 1;
         }
     }
-    // The combined document links to its own anchors.
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(internal > 1000 && external > 1000, "{internal} internal, {external} external links");
+
+    // The combined document links to its own anchors, or to https URLs.
     let mut doc = Vec::new();
     export::write_markdown(&mut doc).unwrap();
     let doc = String::from_utf8(doc).unwrap();
     for cap in link.captures_iter(&doc) {
+        if cap[1].starts_with("https://") {
+            continue;
+        }
         let anchor = cap[1].strip_prefix('#').unwrap_or_else(|| panic!("combined: link {} is not an anchor", &cap[1]));
         assert!(doc.contains(&format!("<a id=\"{anchor}\"></a>")), "combined: no anchor {anchor}");
     }
+}
+
+/// Every route, operation, scope and API of the JSON export links to BigCommerce's developer site;
+/// every source cited has a title, and its link where it has one is https.
+#[test]
+fn json_export_links_every_record() {
+    let kb = export_value();
+    let site = |v: &Value, what: &str| {
+        let url = v.as_str().unwrap_or_else(|| panic!("{what}: no URL"));
+        assert!(url.starts_with("https://developer.bigcommerce.com/docs/") && url.len() > 40, "{what}: {url}");
+    };
+    for r in kb["routes"].as_array().unwrap() {
+        site(&r["url"], r["template"].as_str().unwrap());
+        for op in r["operations"].as_array().unwrap() {
+            site(&op["url"], &format!("{} {}", op["method"], r["template"]));
+        }
+    }
+    for s in kb["scopes"].as_array().unwrap() {
+        site(&s["docs_url"], s["name"].as_str().unwrap());
+    }
+    for a in kb["apis"].as_array().unwrap() {
+        site(&a["docs_url"], a["id"].as_str().unwrap());
+    }
+    let anchored = kb["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["operations"].as_array().unwrap())
+        .filter(|o| o["url"].as_str().unwrap().contains('#'))
+        .count();
+    assert!(anchored > 400, "{anchored} operations link to their own anchor");
+
+    // Every cited source is listed once, with a title.
+    let listed: Vec<&str> = kb["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert!(listed.windows(2).all(|w| w[0] < w[1]), "sources sorted by id, once each");
+    let mut cited = BTreeSet::new();
+    fn collect<'a>(v: &'a Value, cited: &mut BTreeSet<&'a str>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::Array(list)) = map.get("sources") {
+                    cited.extend(list.iter().filter_map(Value::as_str));
+                }
+                map.iter().filter(|(k, _)| *k != "sources").for_each(|(_, v)| collect(v, cited));
+            }
+            Value::Array(items) => items.iter().for_each(|v| collect(v, cited)),
+            _ => {}
+        }
+    }
+    collect(&kb, &mut cited);
+    assert_eq!(cited, listed.iter().copied().collect::<BTreeSet<_>>());
+    for s in kb["sources"].as_array().unwrap() {
+        assert!(!s["title"].as_str().unwrap().is_empty());
+        assert!(s["title"] != s["id"] || s["url"].is_null(), "{}: no title", s["id"]);
+        if let Some(url) = s["url"].as_str() {
+            assert!(url.starts_with("https://"), "{url}");
+        }
+    }
+    let spec =
+        kb["sources"].as_array().unwrap().iter().find(|s| s["id"] == "spec:catalog/products_catalog.v3.yml").unwrap();
+    assert_eq!(spec["title"], "Catalog - Products (OpenAPI spec)");
+}
+
+/// Every page starts with its front matter (title, description, slug), also in `--json`; the
+/// combined document has one, at the top.
+#[test]
+fn markdown_pages_start_with_front_matter() {
+    for p in export::markdown_pages() {
+        let fm = &p.front_matter;
+        assert_eq!(fm.title, p.title);
+        assert_eq!(format!("{}.md", fm.slug), p.path);
+        assert!(!fm.description.is_empty(), "{}: no description", p.path);
+        let expected = format!(
+            "---\ntitle: {}\ndescription: {}\nslug: {}\n---\n\n",
+            serde_json::to_string(&fm.title).unwrap(),
+            serde_json::to_string(&fm.description.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap(),
+            serde_json::to_string(&fm.slug).unwrap()
+        );
+        assert!(p.contents.starts_with(&expected), "{}: front matter\n{}", p.path, &p.contents[..200]);
+        assert!(p.contents[expected.len()..].starts_with("# "), "{}: the page follows its front matter", p.path);
+    }
+    let mut doc = Vec::new();
+    export::write_markdown(&mut doc).unwrap();
+    let doc = String::from_utf8(doc).unwrap();
+    assert!(doc.starts_with("---\ntitle: \"BigCommerce API reference\"\n"));
+    assert_eq!(doc.matches("\nslug: ").count(), 1, "one front matter in the combined document");
+}
+
+#[test]
+fn schemas_have_an_id() {
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(
+        schema_value()["$id"],
+        format!("https://docs.rs/bigcommerce-scopes/{version}/schema/knowledge-base.schema.json")
+    );
+    let data = serde_json::to_value(export::data_files_schema()).unwrap();
+    assert_eq!(data["$id"], format!("https://docs.rs/bigcommerce-scopes/{version}/schema/data-files.schema.json"));
+    assert_eq!(data["$schema"], DRAFT_2020_12);
 }
 
 #[test]
@@ -484,6 +624,8 @@ mod cli {
         assert!(stdout_ok(&["export", "markdown"]).as_bytes() == doc, "export markdown");
         let pages: Value = serde_json::from_str(&stdout_ok(&["export", "markdown", "--json"])).unwrap();
         assert_eq!(pages[0]["path"], "index.md");
+        assert_eq!(pages[0]["front_matter"]["slug"], "index");
+        assert!(pages[0]["contents"].as_str().unwrap().starts_with("---\ntitle: "));
         assert_eq!(pages.as_array().unwrap().len(), export::markdown_pages().len());
     }
 

@@ -23,8 +23,33 @@ use serde_json::Value;
 /// assert!(schema.get("properties").unwrap().get("routes").is_some());
 /// ```
 pub fn json_schema() -> Schema {
-    settings().for_serialize().into_generator().into_root_schema_for::<KnowledgeBase>()
+    let mut schema = settings().for_serialize().into_generator().into_root_schema_for::<KnowledgeBase>();
+    schema.insert("$id".into(), SCHEMA_ID.into());
+    schema
 }
+
+/// The `$id` of [`json_schema()`]: a URL under the crate's documentation on docs.rs, with the
+/// crate's version. It names the schema of that release and never changes for it; it is an
+/// identifier, not an address the schema is fetched from.
+///
+/// ```
+/// use bigcommerce_scopes::export::{json_schema, SCHEMA_ID};
+/// assert!(SCHEMA_ID.starts_with("https://docs.rs/bigcommerce-scopes/"));
+/// assert!(SCHEMA_ID.ends_with("/schema/knowledge-base.schema.json"));
+/// assert_eq!(json_schema().get("$id").unwrap(), SCHEMA_ID);
+/// ```
+pub const SCHEMA_ID: &str =
+    concat!("https://docs.rs/bigcommerce-scopes/", env!("CARGO_PKG_VERSION"), "/schema/knowledge-base.schema.json");
+
+/// The `$id` of [`data_files_schema`], in the same form as [`SCHEMA_ID`].
+///
+/// ```
+/// use bigcommerce_scopes::export::{data_files_schema, DATA_FILES_SCHEMA_ID};
+/// assert!(DATA_FILES_SCHEMA_ID.ends_with("/schema/data-files.schema.json"));
+/// assert_eq!(data_files_schema().get("$id").unwrap(), DATA_FILES_SCHEMA_ID);
+/// ```
+pub const DATA_FILES_SCHEMA_ID: &str =
+    concat!("https://docs.rs/bigcommerce-scopes/", env!("CARGO_PKG_VERSION"), "/schema/data-files.schema.json");
 
 /// One kind of file in `data/`, and the definition in [`data_files_schema`] that describes it.
 ///
@@ -95,6 +120,8 @@ impl DataFile {
         let mut schema = data_files_schema();
         let obj = schema.ensure_object();
         obj.remove("oneOf");
+        // A schema of its own, not the combined one that `$id` names.
+        obj.remove("$id");
         obj.insert("title".into(), format!("bigcommerce-scopes data file data/{}", self.path).into());
         obj.insert("description".into(), format!("A `data/{}` file of bigcommerce-scopes.", self.path).into());
         obj.insert("$ref".into(), format!("#/$defs/{}", self.definition).into());
@@ -131,6 +158,7 @@ pub fn data_files_schema() -> Schema {
     let defs = generator.take_definitions(true);
     json_schema!({
         "$schema": meta_schema,
+        "$id": DATA_FILES_SCHEMA_ID,
         "title": "bigcommerce-scopes data files",
         "description": "The TOML files in `data/` of bigcommerce-scopes, each checked as the JSON value it maps to. A file matches exactly one definition of `$defs`: `meta.toml` MetaFile, `account_types.toml` AccountTypesFile, `auth_schemes.toml` AuthSchemesFile, `apis.toml` ApisFile, `use_cases.toml` UseCasesFile, `scopes.toml` ScopesFile, `endpoints/*.toml` EndpointsFile.",
         "oneOf": one_of,

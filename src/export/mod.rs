@@ -33,9 +33,12 @@
 //! appear without a change of version, so the schema does not forbid unknown properties.
 
 mod json;
+mod linked;
+mod links;
 mod markdown;
 
-pub use json::{data_files_schema, json_schema, DataFile, DATA_FILES};
+pub use json::{data_files_schema, json_schema, DataFile, DATA_FILES, DATA_FILES_SCHEMA_ID, SCHEMA_ID};
+pub use links::{anchor, api_url, operation_url, route_url, scope_url, source_link, SourceLink, DEVELOPER_SITE};
 pub use markdown::{markdown_pages, write_markdown, write_markdown_dir, MarkdownPage};
 
 use crate::{
@@ -79,11 +82,17 @@ pub struct KnowledgeBase {
     /// The documentation pages (one entry per version of a page) that `sources` refer to as
     /// `seed:{id}#{section}`, sorted by `id`.
     pub documents: Vec<&'static Document>,
-    /// Every OAuth scope, sorted by `name`.
+    /// Every OAuth scope, sorted by `name`, each with the `docs_url` of its table on BigCommerce's
+    /// API-accounts page.
+    #[serde(serialize_with = "linked::scopes")]
+    #[schemars(with = "Vec<linked::ScopeEntry>")]
     pub scopes: Vec<&'static ScopeInfo>,
     /// Every kind of API account, sorted by `id`.
     pub account_types: Vec<&'static AccountTypeInfo>,
-    /// Every API, sorted by `id`.
+    /// Every API, sorted by `id`, each with the `docs_url` of its page on BigCommerce's developer
+    /// site.
+    #[serde(serialize_with = "linked::apis")]
+    #[schemars(with = "Vec<linked::ApiEntry>")]
     pub apis: Vec<&'static ApiInfo>,
     /// The rows of "Choosing the right kind of API account" (`table` = `current`) and of the older
     /// "Use cases by credential type" (`table` = `history`), sorted by table and row.
@@ -92,6 +101,8 @@ pub struct KnowledgeBase {
     pub auth_schemes: Vec<&'static AuthSchemeInfo>,
     /// Every documented route with its operations, sorted by `template`, then `host`.
     pub routes: Vec<RouteEntry>,
+    /// Every source that a record's `sources` cites, with a title and a link, sorted by `id`.
+    pub sources: Vec<SourceLink>,
 }
 
 /// A row of an account-type table, with its position in that table.
@@ -125,8 +136,15 @@ pub struct RouteEntry {
     /// The route.
     #[serde(flatten)]
     pub route: &'static Route,
+    /// The route's reference page on BigCommerce's developer site: its OpenAPI spec's page, or its
+    /// API's page where no docs page links to the spec's page.
+    #[schemars(url)]
+    pub url: String,
     /// Its operations, sorted by method (GET, HEAD, POST, PUT, PATCH, DELETE). HEAD is not listed
-    /// separately: it needs what GET needs.
+    /// separately: it needs what GET needs. Each has the `url` of its reference: its tag's page with
+    /// the anchor of its summary where the docs show that page, else the route's `url`.
+    #[serde(serialize_with = "linked::operations")]
+    #[schemars(with = "Vec<linked::OperationEntry>")]
     pub operations: Vec<&'static Operation>,
 }
 
@@ -151,6 +169,8 @@ impl KnowledgeBase {
         apis.sort_by_key(|a| a.id);
         let mut auth_schemes: Vec<_> = crate::AuthScheme::all().iter().collect();
         auth_schemes.sort_by_key(|a| a.id);
+        let routes = route_entries();
+        let sources = source_links(&scopes, &account_types, &apis, &auth_schemes, &routes);
         KnowledgeBase {
             schema_version: SCHEMA_VERSION,
             data_version: OpenApiSnapshot::data_version(),
@@ -161,7 +181,8 @@ impl KnowledgeBase {
             apis,
             use_cases: use_case_rows(),
             auth_schemes,
-            routes: route_entries(),
+            routes,
+            sources,
         }
     }
 
@@ -215,11 +236,31 @@ pub(crate) fn route_entries() -> Vec<RouteEntry> {
         .map(|route| {
             let mut operations: Vec<_> = route.operations().iter().collect();
             operations.sort_by_key(|o| o.method);
-            RouteEntry { route, operations }
+            RouteEntry { route, url: route_url(route), operations }
         })
         .collect();
     routes.sort_by(|a, b| (a.route.template, a.route.host.as_str()).cmp(&(b.route.template, b.route.host.as_str())));
     routes
+}
+
+/// Every source the records cite, once, sorted by id, with its title and link.
+fn source_links(
+    scopes: &[&ScopeInfo],
+    account_types: &[&AccountTypeInfo],
+    apis: &[&ApiInfo],
+    auth_schemes: &[&AuthSchemeInfo],
+    routes: &[RouteEntry],
+) -> Vec<SourceLink> {
+    let mut ids: Vec<&str> = Vec::new();
+    ids.extend(scopes.iter().flat_map(|s| s.sources.iter().copied()));
+    ids.extend(account_types.iter().flat_map(|a| a.sources.iter().copied()));
+    ids.extend(apis.iter().flat_map(|a| a.sources.iter().copied()));
+    ids.extend(auth_schemes.iter().flat_map(|a| a.sources.iter().copied()));
+    ids.extend(UseCase::all().iter().flat_map(|u| u.sources.iter().copied()));
+    ids.extend(routes.iter().flat_map(|r| r.operations.iter().flat_map(|o| o.sources.iter().copied())));
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter().map(source_link).collect()
 }
 
 /// The whole knowledge base as JSON, written to `out` (what `bc-scopes export json` prints).
