@@ -1,4 +1,6 @@
-//! `bc-scopes.toml`: the scopes a project declares, and how `check` reads its code.
+//! `bc-scopes.toml` (or `.bc-scopes.toml`): the scopes a project declares, and how `check` reads
+//! its code. Each scanned file answers to the nearest one in its folder or above it, up to the top
+//! of its repository.
 //!
 //! ```toml
 //! # The scopes the app's API account holds.
@@ -7,6 +9,8 @@
 //! account_type = "app"
 //! # Paths not to scan (globs, relative to this file's directory, as in .gitignore).
 //! ignore_paths = ["scripts/legacy/**"]
+//! # Files larger than this many bytes are skipped and listed (default 4 MiB: generated bundles).
+//! max_file_size = 4194304
 //!
 //! [client]
 //! # The base URL of the project's HTTP client, for paths written without `/v3` or `/v2`.
@@ -14,7 +18,7 @@
 //!
 //! # A finding to accept, with the reason.
 //! [[ignore]]
-//! finding = "excess"        # missing, excess, downgrade, unknown-route, alternative, conflict, per-query or all
+//! finding = "excess"        # a kind of finding (see `FindingKind`), or all
 //! scope = "store_cart"      # optional: only for this scope
 //! path = "src/widgets/**"   # optional: only in these files
 //! route = "/stores/{store_hash}/v3/carts"   # optional: only for this route

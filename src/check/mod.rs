@@ -1,11 +1,18 @@
 //! Code review for least privilege: find the BigCommerce REST calls in a repository's source code,
 //! resolve each to its route and required scope, and compare them with the scopes the project
-//! declares in `bc-scopes.toml` (see [`Config`]).
+//! declares in `bc-scopes.toml` (see [`Config`]). Each file answers to the nearest configuration
+//! above it, so a repository of several apps checks each against its own ([`ProjectReport`]).
 //!
 //! The scan walks the given paths like ripgrep (respecting `.gitignore`, `.ignore` and hidden
 //! files), in parallel, and tokenizes only the files that mention BigCommerce or an API version
-//! path. It reads JavaScript/TypeScript, PHP, Python, Ruby, Go, Java, C# and Rust; it never runs
-//! code. Output is deterministic: calls and findings are sorted by file, line and column.
+//! path. It reads JavaScript/TypeScript, PHP, Python, Ruby, Go, Java, C# and Rust, and the code
+//! that Vue, Svelte, Astro and PHP templates hold; it never runs code. Output is deterministic:
+//! calls and findings are sorted by file, line and column, and paths are relative to the working
+//! directory (or [`Options::relative_to`]).
+//!
+//! The stages, each a module: `setup` and `projects` (paths and configurations) → `walk` →
+//! `syntax` → `index` → `resolve` → `sites` (call sites) → `judge` (per project: plan, `findings`,
+//! suppressions) → [`report`] (renderers).
 //!
 //! ```
 //! use bigcommerce_scopes::check::{check, FindingKind, Options};
