@@ -26,6 +26,7 @@ pub mod datafile;
 pub mod export;
 pub mod graphql;
 pub mod plan;
+pub mod render;
 pub mod sdk;
 
 mod account;

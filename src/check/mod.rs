@@ -43,13 +43,13 @@ mod index;
 mod judge;
 mod model;
 mod projects;
-pub mod report;
 mod resolve;
-mod setup;
+pub(crate) mod setup;
 mod sites;
 mod syntax;
 pub(crate) mod walk;
 
+pub use crate::render::check as report;
 pub use config::{Config, GrantedScope, IgnoreRule, CONFIG_FILE, CONFIG_FILES};
 pub use config_edit::{update_config, GrantedEntry};
 pub use findings::{Finding, FindingKind, Position, Severity, Suppressed, Suppression};
@@ -212,7 +212,7 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
         report.warnings.push(format!(
             "{}: {} in files under no bc-scopes.toml: not compared with any declared scopes",
             p.dir,
-            report::count(p.calls, "call")
+            crate::render::text::count(p.calls, "call")
         ));
     }
     if only_one {

@@ -35,11 +35,10 @@
 mod json;
 mod linked;
 mod links;
-mod markdown;
 
+pub use crate::render::markdown::{markdown_pages, write_markdown, write_markdown_dir, MarkdownPage};
 pub use json::{data_files_schema, json_schema, DataFile, DATA_FILES, DATA_FILES_SCHEMA_ID, SCHEMA_ID};
 pub use links::{anchor, api_url, operation_url, route_url, scope_url, source_link, SourceLink, DEVELOPER_SITE};
-pub use markdown::{markdown_pages, write_markdown, write_markdown_dir, MarkdownPage};
 
 use crate::{
     AccountTypeInfo, ApiInfo, AuthSchemeInfo, Document, OpenApiSnapshot, Operation, Route, ScopeInfo, UseCase,

@@ -648,14 +648,7 @@ fn and_list(items: &[String], max: usize, noun: &str) -> String {
     }
 }
 
-/// `1 call`, `2 calls`.
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub(crate) use crate::render::text::count;
 
 /// `a`, `a or b`, `a, b or c`, with each name in backticks.
 fn alternatives(scopes: &[Scope]) -> String {

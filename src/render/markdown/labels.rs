@@ -3,6 +3,7 @@
 use super::text::{code, text};
 use super::Out;
 use crate::export::{operation_url, source_link};
+pub(super) use crate::render::text::{plural, yes_no};
 use crate::{AccountType, Operation, Route, ScopeGroup};
 use std::fmt::Write as _;
 
@@ -103,25 +104,9 @@ pub(super) fn join_items(items: &[&str]) -> String {
     items.iter().map(|i| text(i)).collect::<Vec<_>>().join(sep)
 }
 
-pub(super) fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
-}
-
 /// A check mark for a matrix cell.
 pub(super) fn mark(b: bool) -> String {
     if b { "✓" } else { "" }.to_owned()
-}
-
-pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 pub(super) fn resource(r: &crate::Resource) -> String {

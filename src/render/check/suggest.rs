@@ -1,7 +1,7 @@
 //! `--suggest`: the minimal `bc-scopes.toml` for the calls found.
 
-use super::super::{update_config, GrantedEntry, Report};
-use super::count;
+use crate::check::{update_config, GrantedEntry, Report};
+use crate::render::text::count;
 use std::fmt::Write;
 
 /// The minimal configuration of each project: its configuration file with `granted` set to the

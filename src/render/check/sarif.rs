@@ -3,7 +3,7 @@
 //! code-scanning interfaces expect. Columns are counted in Unicode code points. Paths are
 //! relative to `%SRCROOT%`, the top of the repository, which `originalUriBaseIds` gives.
 
-use super::super::{Finding, FindingKind, Position, Report, Suppression};
+use crate::check::{Finding, FindingKind, Position, Report, Suppression};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -62,9 +62,9 @@ fn file_uri(abs: &Path, dir: bool) -> String {
 
 fn level(f: &Finding) -> &'static str {
     match f.severity {
-        super::super::Severity::Error => "error",
-        super::super::Severity::Warning => "warning",
-        super::super::Severity::Note => "note",
+        crate::check::Severity::Error => "error",
+        crate::check::Severity::Warning => "warning",
+        crate::check::Severity::Note => "note",
     }
 }
 
@@ -163,9 +163,9 @@ pub fn sarif(report: &Report) -> String {
                 "shortDescription": { "text": k.description() },
                 "fullDescription": { "text": k.description() },
                 "defaultConfiguration": { "level": match k.severity() {
-                    super::super::Severity::Error => "error",
-                    super::super::Severity::Warning => "warning",
-                    super::super::Severity::Note => "note",
+                    crate::check::Severity::Error => "error",
+                    crate::check::Severity::Warning => "warning",
+                    crate::check::Severity::Note => "note",
                 } },
                 "help": { "text": format!("{} Suppress with a `bc-scopes: ignore[{}]` comment on or above the line, or an [[ignore]] table in bc-scopes.toml.", k.description(), k.as_str()) }
             })

@@ -1,4 +1,4 @@
-//! Rendering a [`Report`]: for people (grouped by file), JSON, SARIF 2.1.0 for code-scanning
+//! Rendering a check [`Report`] (also `check::report`): for people (grouped by file), JSON, SARIF 2.1.0 for code-scanning
 //! interfaces, GitHub Actions workflow commands, and the minimal `bc-scopes.toml`.
 
 mod github;
@@ -11,7 +11,7 @@ pub use human::human;
 pub use sarif::sarif;
 pub use suggest::{suggest, suggest_for};
 
-use super::Report;
+use crate::check::Report;
 
 /// An output format.
 ///
@@ -75,13 +75,4 @@ pub fn json(report: &Report) -> String {
     let mut s = serde_json::to_string_pretty(report).expect("a report serializes to JSON");
     s.push('\n');
     s
-}
-
-/// `1 call`, `2 calls`.
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

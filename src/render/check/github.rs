@@ -1,8 +1,8 @@
 //! GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
 //! which GitHub shows as annotations on the pull request's changed lines.
 
-use super::super::{Finding, Report, Severity};
-use super::count;
+use crate::check::{Finding, Report, Severity};
+use crate::render::text::count;
 
 /// Escape a message (`%`, CR, LF).
 fn data(s: &str) -> String {
@@ -35,7 +35,7 @@ fn line(f: &Finding) -> String {
     if let Some(t) = &f.target {
         msg.push_str(&format!("\n{t}"));
     }
-    if !f.suggestions.is_empty() && f.kind == super::super::FindingKind::UnknownRoute {
+    if !f.suggestions.is_empty() && f.kind == crate::check::FindingKind::UnknownRoute {
         msg.push_str(&format!("\nnearest documented routes: {}", f.suggestions.join(", ")));
     }
     format!("::{command} {}::{}\n", props.join(","), data(&msg))

@@ -2,8 +2,8 @@
 //! the call as written; then the needed scopes and a one-line summary. Plain text (no colour), so
 //! that it reads the same in a terminal and in a CI log.
 
-use super::super::{Finding, FindingKind, ProjectReport, Report, Suppression};
-use super::count;
+use crate::check::{Finding, FindingKind, ProjectReport, Report, Suppression};
+use crate::render::text::count;
 use std::fmt::Write;
 
 fn place(f: &Finding) -> String {

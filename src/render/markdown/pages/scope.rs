@@ -9,7 +9,7 @@ use crate::{Permission, Scope, ScopeInfo};
 impl Out<'_> {
     // ---- one scope ------------------------------------------------------------------------------
 
-    pub(in crate::export::markdown) fn scope(&mut self, s: &ScopeInfo) -> String {
+    pub(in crate::render::markdown) fn scope(&mut self, s: &ScopeInfo) -> String {
         let title = code(s.name);
         self.heading(1, &title);
         self.para(&text(s.description));

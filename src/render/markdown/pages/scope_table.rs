@@ -9,7 +9,7 @@ use strum::VariantArray;
 impl Out<'_> {
     // ---- the scope table ----------------------------------------------------------------------
 
-    pub(in crate::export::markdown) fn scope_table(&mut self) -> String {
+    pub(in crate::render::markdown) fn scope_table(&mut self) -> String {
         let title = "OAuth scopes";
         self.heading(1, title);
         self.para(
@@ -48,7 +48,7 @@ impl Out<'_> {
         title.to_owned()
     }
 
-    pub(in crate::export::markdown) fn scope_rows(&mut self, scopes: &[&ScopeInfo]) {
+    pub(in crate::render::markdown) fn scope_rows(&mut self, scopes: &[&ScopeInfo]) {
         let mut t = Table::new(&["UI Name", "Permission", "Parameter", "Description", "Resources"]);
         for s in scopes {
             t.row([

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 impl Out<'_> {
     // ---- one API --------------------------------------------------------------------------------
 
-    pub(in crate::export::markdown) fn api(&mut self, api: &ApiInfo) -> String {
+    pub(in crate::render::markdown) fn api(&mut self, api: &ApiInfo) -> String {
         self.heading(1, &text(api.name));
         self.para(&text(api.description));
         let account_types: Vec<_> = api.account_types.iter().map(|t| text(t.info().name)).collect();
@@ -119,7 +119,7 @@ impl Out<'_> {
     }
 
     /// The notes of an operation worth showing on an API page, in Markdown.
-    pub(in crate::export::markdown) fn operation_notes(
+    pub(in crate::render::markdown) fn operation_notes(
         &self,
         api: &ApiInfo,
         route: &Route,

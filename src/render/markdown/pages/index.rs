@@ -8,7 +8,7 @@ use crate::{Document, OpenApiSnapshot};
 impl Out<'_> {
     // ---- index ------------------------------------------------------------------------------
 
-    pub(in crate::export::markdown) fn index(&mut self) -> String {
+    pub(in crate::render::markdown) fn index(&mut self) -> String {
         let title = "BigCommerce API reference";
         self.heading(1, title);
         let snapshot = OpenApiSnapshot::current();

@@ -9,7 +9,7 @@ use strum::VariantArray;
 impl Out<'_> {
     // ---- account types ------------------------------------------------------------------------
 
-    pub(in crate::export::markdown) fn account_types(&mut self) -> String {
+    pub(in crate::render::markdown) fn account_types(&mut self) -> String {
         let title = "API accounts";
         self.heading(1, title);
 
@@ -71,7 +71,7 @@ impl Out<'_> {
 
     /// A use-case table: a column per account type marked in it, the APIs of each row, and the
     /// rows' notes under the table.
-    pub(in crate::export::markdown) fn use_case_table(&mut self, which: UseCaseTable, first: &str) {
+    pub(in crate::render::markdown) fn use_case_table(&mut self, which: UseCaseTable, first: &str) {
         let rows: Vec<&UseCase> = UseCase::all().iter().filter(|u| u.table == which).collect();
         let columns: Vec<AccountType> = AccountType::VARIANTS
             .iter()

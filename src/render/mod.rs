@@ -1,0 +1,9 @@
+//! The presentation layer: every way the library's answers are written out — check reports for
+//! people, SARIF, GitHub Actions and JSON; the Markdown reference pages — with one set of text
+//! helpers ([`text`]). Plans, audits and reports are data elsewhere in the library; this module
+//! only renders them.
+
+#[cfg(feature = "check")]
+pub mod check;
+pub(crate) mod markdown;
+pub mod text;
