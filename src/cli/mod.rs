@@ -133,10 +133,8 @@ pub(crate) struct Ctx {
     /// `--json`: print JSON instead of text.
     pub(crate) json: bool,
     /// `-q` / `--quiet`: no warnings on stderr (JSON output still carries them).
-    #[allow(dead_code)] // for commands that print progress or notes of their own
     pub(crate) quiet: bool,
     /// `--color`: whether styled text keeps its escapes (decided per stream when `Auto`).
-    #[allow(dead_code)] // renderers read it to skip work colour-free output does not need
     pub(crate) color: ColorChoice,
 }
 
