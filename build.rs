@@ -19,19 +19,20 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// On Linux with glibc, the `bc-scopes` binary is linked position-dependent (`-no-pie`). The
-/// generated tables hold about 18,000 pointers (every `&'static str` and slice in them); in a
-/// position-independent executable the loader rewrites each at every start, copying about 115
-/// pages, which took 0.3–0.4 ms of a 1.3 ms one-shot query. Linked position-dependent they are
-/// resolved once, at link time. The cost is that the executable's own image is not placed at a
-/// random address (shared libraries, stack and heap still are). `BC_SCOPES_PIE=1` at build time
-/// keeps the default position-independent link. The library, tests and benchmarks are unaffected.
+/// The `bc-scopes` binary is position-independent by default, so the loader places it at a random
+/// address (ASLR), as a security tool should be. On Linux with glibc, `BC_SCOPES_NO_PIE=1` at build
+/// time links it position-dependent (`-no-pie`) instead: the generated tables hold about 18,000
+/// pointers (every `&'static str` and slice in them), which the loader of a position-independent
+/// executable rewrites at every start (about 115 pages copied); linked position-dependent they are
+/// resolved once, at link time, which shortens a one-shot query's start-up (BENCHMARKS.md has the
+/// figures) at the cost of the executable's own image always loading at the same address. The
+/// library, tests and benchmarks are unaffected.
 fn link_cli_position_dependent() {
-    println!("cargo:rerun-if-env-changed=BC_SCOPES_PIE");
+    println!("cargo:rerun-if-env-changed=BC_SCOPES_NO_PIE");
     let cfg = |k: &str| std::env::var(k).unwrap_or_default();
     if cfg("CARGO_CFG_TARGET_OS") == "linux"
         && cfg("CARGO_CFG_TARGET_ENV") == "gnu"
-        && std::env::var_os("BC_SCOPES_PIE").is_none_or(|v| v.is_empty() || v == "0")
+        && std::env::var_os("BC_SCOPES_NO_PIE").is_some_and(|v| !v.is_empty() && v != "0")
     {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }

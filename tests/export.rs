@@ -648,13 +648,13 @@ mod cli {
 
     #[test]
     fn export_errors() {
-        // An output folder that cannot be created: exit status 1, a JSON error with --json.
+        // An output folder that cannot be created: exit status 2, a JSON error with --json.
         let blocker = std::env::temp_dir().join(format!("bc-scopes-export-file-{}", std::process::id()));
         std::fs::write(&blocker, "not a folder").unwrap();
         let target = blocker.join("docs");
         let out = bc(&["export", "markdown", "--out", target.to_str().unwrap(), "--json"]);
         std::fs::remove_file(&blocker).unwrap();
-        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.status.code(), Some(2));
         let err: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(err["error"]["kind"], "output_error");
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: cannot write Markdown pages to "));

@@ -2,7 +2,7 @@
 //! and `bc-scopes account-type NAME` (one kind in detail).
 
 use super::output::{self, Fields, Table};
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::{AccountType, AccountTypeInfo, Api, Scope, UseCase, UseCaseTable};
 use serde::Serialize;
 
@@ -48,7 +48,8 @@ fn apis(list: impl IntoIterator<Item = Api>) -> String {
 }
 
 /// `bc-scopes account-types`.
-pub(crate) fn run_all(json: bool) -> Success {
+pub(crate) fn run_all(ctx: &Ctx) -> Success {
+    let json = ctx.json;
     if json {
         let all = AllJson {
             account_types: AccountType::all().iter().map(AccountTypeJson::new).collect(),
@@ -116,7 +117,8 @@ fn use_case_table(which: UseCaseTable, columns: &[AccountType]) -> String {
 }
 
 /// `bc-scopes account-type NAME`.
-pub(crate) fn run_one(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run_one(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let info = AccountType::parse(&args.name)?.info();
     if json {
         return Ok(Success::new(output::json(&AccountTypeJson::new(info))));

@@ -1,7 +1,7 @@
 //! `bc-scopes api NAME`: one API, its auth scheme and the account types that support it.
 
 use super::output::{self, Fields};
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::{AccountType, Api, ApiInfo, ApiKind, AuthScheme, CredentialLocation, Scope};
 use serde::Serialize;
 
@@ -68,7 +68,8 @@ impl ApiJson {
     }
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let api = Api::parse(&args.name)?.info();
     Ok(Success::new(if json { output::json(&ApiJson::new(api)) } else { human(api) }))
 }

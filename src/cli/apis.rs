@@ -2,11 +2,11 @@
 
 use super::api::ApiJson;
 use super::output::{self, Table};
-use super::Success;
+use super::{Ctx, Success};
 use bigcommerce_scopes::Api;
 
-pub(crate) fn run(json: bool) -> Success {
-    if json {
+pub(crate) fn run(ctx: &Ctx) -> Success {
+    if ctx.json {
         let items: Vec<ApiJson> = Api::all().iter().map(ApiJson::new).collect();
         return Success::new(output::json(&items));
     }

@@ -13,7 +13,7 @@
 use super::plan::{
     call_lines, call_ref, conflict_lines, notes, output_count, read_text, skipped, unresolved, CallArgs,
 };
-use super::{output, CliError, Success, EXIT_USAGE};
+use super::{output, CliError, Ctx, Success, EXIT_USAGE};
 use bigcommerce_scopes::plan::{parse_granted, Audit, ExcessReason, FailOn, Finding};
 use bigcommerce_scopes::{Scope, ScopeSet};
 use serde::Serialize;
@@ -58,7 +58,8 @@ struct AuditJson<'a> {
     warnings: &'a [String],
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     if args.granted.is_empty() && args.granted_file.is_none() {
         return Err(CliError::input("audit needs the granted scopes: --granted \"a b c\" or --granted-file FILE"));
     }

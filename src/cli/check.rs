@@ -4,7 +4,7 @@
 //! Exit status: 0 clean, 1 findings at or above `--fail-level` (default: error), 2 usage or
 //! configuration errors.
 
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::check::report::{self, Format};
 use bigcommerce_scopes::check::{check, Options, Report, Severity, StdinSource, CONFIG_FILE};
 use bigcommerce_scopes::{AccountType, ScopeSet};
@@ -67,7 +67,8 @@ struct SuggestJson<'a> {
     needed_scopes: &'a ScopeSet,
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let format = match (args.format.as_deref(), json) {
         (Some(f), true) if f != "json" => {
             return Err(CliError::input(format!("--json and --format {f} contradict each other")));

@@ -1,7 +1,7 @@
 //! `bc-scopes endpoint METHOD TARGET`: what one request needs.
 
 use super::output::{self, Fields};
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::graphql::Endpoint;
 use bigcommerce_scopes::{
     resolve, AccountType, Api, AuthScheme, Conditional, Confidence, Dropped, Method, RequirementKind, Resolution, Scope,
@@ -181,7 +181,8 @@ fn graphql_endpoint(method: Method, target: &str, endpoint: Endpoint, json: bool
     Ok(Success::new(stdout))
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let method = Method::parse(&args.method)?;
     if let Some(endpoint) = Endpoint::from_target(&args.target) {
         return graphql_endpoint(method, &args.target, endpoint, json);

@@ -1,7 +1,7 @@
 //! `bc-scopes endpoints [--api NAME] [--scope NAME]`: the documented routes, filterable.
 
 use super::output::{self, Table};
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::{Api, Confidence, Method, Operation, RequirementKind, Route, Scope};
 use serde::Serialize;
 
@@ -33,7 +33,8 @@ struct Row {
     summary: &'static str,
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let api = args.api.as_deref().map(Api::parse).transpose()?;
     let mut warnings = Vec::new();
     let scope = match args.scope.as_deref() {

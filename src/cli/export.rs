@@ -1,7 +1,7 @@
 //! `bc-scopes export json|schema|markdown`: the knowledge base for docs sites and other languages.
 
 use super::output;
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::export::{self, KnowledgeBase};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -56,10 +56,11 @@ struct Written {
     files: Vec<String>,
 }
 
-/// The `kind` of an error writing files; reported with exit status 1.
+/// The `kind` of an error writing files; reported with exit status 2, as every error.
 pub(crate) const OUTPUT_ERROR: &str = "output_error";
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let stdout = match &args.what {
         What::Json => KnowledgeBase::current().to_json(),
         What::Schema(a) if a.data_files => output::json(&export::data_files_schema()),
@@ -71,10 +72,15 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
             String::from_utf8(buf).expect("Markdown is UTF-8")
         }
         What::Markdown(MarkdownArgs { out: Some(dir) }) => {
-            let written = export::write_markdown_dir(dir).map_err(|e| {
-                let message = format!("cannot write Markdown pages to {}: {e}", dir.display());
-                CliError { kind: OUTPUT_ERROR, human: format!("error: {message}\n"), message, suggestions: Vec::new() }
-            })?;
+            if dir.exists() && !dir.is_dir() {
+                // Refused before anything is written: the pages go into a folder, never over a file.
+                return Err(output_error(format!(
+                    "--out {} is an existing file, not a folder: name the folder to write the pages into",
+                    dir.display()
+                )));
+            }
+            let written = export::write_markdown_dir(dir)
+                .map_err(|e| output_error(format!("cannot write Markdown pages to {}: {e}", dir.display())))?;
             let files: Vec<String> =
                 written.iter().map(|p| p.strip_prefix(dir).unwrap_or(p).to_string_lossy().replace('\\', "/")).collect();
             if json {
@@ -90,4 +96,8 @@ pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
         }
     };
     Ok(Success::new(stdout))
+}
+
+fn output_error(message: String) -> CliError {
+    CliError { kind: OUTPUT_ERROR, human: format!("error: {message}\n"), message, suggestions: Vec::new() }
 }

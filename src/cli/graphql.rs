@@ -2,7 +2,7 @@
 
 use super::output::{self, Fields, Table};
 use super::plan::read_text;
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::graphql::{analyze, Analysis, Need};
 use bigcommerce_scopes::{HeldBy, RequirementKind, Scope};
 use serde::Serialize;
@@ -27,7 +27,8 @@ struct GraphqlJson<'a> {
     warnings: &'a [String],
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let api = bigcommerce_scopes::graphql::Endpoint::parse(&args.api)?.api();
     let text = read_text(&args.file)?;
     let analysis = analyze(api, &text)?;

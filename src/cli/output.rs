@@ -1,6 +1,34 @@
-//! Shared helpers for human-readable output (aligned tables and label/value blocks) and JSON.
+//! Shared helpers for human-readable output (aligned tables and label/value blocks), its styling,
+//! and JSON.
+//!
+//! Styled text carries ANSI escapes unconditionally; the streams it is written to (`anstream`, with
+//! the `--color` choice) strip them when colour is off, so with colour off the output is the plain
+//! text byte for byte.
 
+use anstyle::{AnsiColor, Style};
 use serde::Serialize;
+
+/// The `error:` prefix of error messages.
+pub(crate) const ERROR: Style = AnsiColor::Red.on_default().bold();
+/// The `warning:` prefix of warnings.
+pub(crate) const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+/// The labels of label/value blocks.
+pub(crate) const LABEL: Style = Style::new().bold();
+
+/// `text` in `style` (the escapes are stripped on output when colour is off).
+pub(crate) fn paint(style: Style, text: &str) -> String {
+    format!("{style}{text}{style:#}")
+}
+
+/// `error: {message}` with the prefix styled, ending in a newline.
+pub(crate) fn error_line(message: &str) -> String {
+    format!("{} {message}\n", paint(ERROR, "error:"))
+}
+
+/// `warning: {message}` with the prefix styled, ending in a newline.
+pub(crate) fn warning_line(message: &str) -> String {
+    format!("{} {message}\n", paint(WARNING, "warning:"))
+}
 
 /// Columns separated by this many spaces.
 const GAP: usize = 2;
@@ -106,8 +134,12 @@ impl Fields {
         let mut out = String::new();
         for (label, values) in &self.rows {
             for (i, value) in values.iter().enumerate() {
-                let lead = if i == 0 { format!("{label}:") } else { String::new() };
-                let line = format!("{lead:<label_width$}{value}");
+                // Padded by hand: the escapes around the label take no room on screen.
+                let pad = label_width - if i == 0 { width(label) + 1 } else { 0 };
+                if i == 0 {
+                    out.push_str(&paint(LABEL, &format!("{label}:")));
+                }
+                let line = format!("{:pad$}{value}", "");
                 out.push_str(line.trim_end());
                 out.push('\n');
             }
@@ -158,6 +190,16 @@ mod tests {
         let mut f = Fields::new();
         f.one("Name", "x").many("Longer", ["a", "b"], None).many("Gone", Vec::<String>::new(), None);
         f.many("Empty", Vec::<String>::new(), Some("none"));
-        assert_eq!(f.render(), "Name:    x\nLonger:  a\n         b\nEmpty:   none\n");
+        let plain = "Name:    x\nLonger:  a\n         b\nEmpty:   none\n";
+        assert_eq!(anstream::adapter::strip_str(&f.render()).to_string(), plain);
+        assert!(f.render().starts_with(&format!("{}Name:{}    x\n", LABEL.render(), LABEL.render_reset())));
+    }
+
+    #[test]
+    fn prefixes_are_styled_and_strip_to_plain_text() {
+        assert_eq!(anstream::adapter::strip_str(&error_line("bad")).to_string(), "error: bad\n");
+        assert_eq!(anstream::adapter::strip_str(&warning_line("odd")).to_string(), "warning: odd\n");
+        assert!(error_line("bad").starts_with("\x1b[1m\x1b[31merror:"), "{:?}", error_line("bad"));
+        assert!(warning_line("odd").contains("\x1b[33m"), "{:?}", warning_line("odd"));
     }
 }

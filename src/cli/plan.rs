@@ -3,7 +3,7 @@
 //! of both reports.
 
 use super::output;
-use super::{CliError, Success, EXIT_USAGE};
+use super::{CliError, Ctx, Success, EXIT_USAGE};
 use bigcommerce_scopes::plan::{
     AccountTypeFit, CallList, CallRef, Conflict, Location, Need, Plan, PlannedCall, SkipReason, Skipped, Unresolved,
 };
@@ -89,7 +89,8 @@ struct PlanJson<'a> {
     warnings: &'a [String],
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let (list, account_type) = args.input.read()?;
     let plan = Plan::new(&list, account_type);
     let mut warnings = Vec::new();

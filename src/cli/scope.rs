@@ -1,7 +1,7 @@
 //! `bc-scopes scope NAME`: one OAuth scope in detail.
 
 use super::output::{self, Fields, Table};
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::{Method, Origin, Scope, ScopeInfo};
 use serde::Serialize;
 
@@ -21,7 +21,8 @@ struct ScopeDetailJson<'a> {
     warnings: &'a [String],
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let parsed = Scope::parse_lenient(&args.name)?;
     let warnings: Vec<String> = parsed.warning().into_iter().collect();
     let info = parsed.scope.info();

@@ -1,7 +1,7 @@
 //! `bc-scopes scopes`: the table of every OAuth scope.
 
 use super::output::{self, Table};
-use super::{CliError, Success};
+use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::{AccountType, Scope, ScopeGroup};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use strum::VariantArray;
@@ -21,7 +21,8 @@ fn group_parser() -> impl TypedValueParser<Value = ScopeGroup> {
         .map(|s| s.parse::<ScopeGroup>().expect("possible values are ScopeGroup names"))
 }
 
-pub(crate) fn run(args: &Args, json: bool) -> Result<Success, CliError> {
+pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
+    let json = ctx.json;
     let account_type = args.account_type.as_deref().map(AccountType::parse).transpose()?;
     let selected: Vec<_> = Scope::all()
         .iter()
