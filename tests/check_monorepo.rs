@@ -165,6 +165,24 @@ fn each_app_is_judged_against_its_own_configuration() {
 }
 
 #[test]
+fn quiet_prints_the_findings_alone() {
+    let t = repo();
+    let r = run(t.path(), &["check", "-q"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.starts_with("== apps/shop/bc-scopes.toml ==\napps/shop/bc-scopes.toml\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("[missing]") && r.stdout.contains("[downgrade]"));
+    assert!(
+        !r.stdout.contains("Needed scopes") && !r.stdout.contains("calls in") && r.stderr.is_empty(),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    // Clean: nothing at all.
+    let r = run(&t.path().join("apps/shop/src"), &["check", "-q", "--granted", "store_v2_orders_read_only", "."]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+}
+
+#[test]
 fn partial_scans_judge_excess_only_when_asked() {
     let t = repo();
     let (_, v) = json(t.path(), &["check", "--json", "apps/shop/src/orders.ts", "packages"]);

@@ -127,7 +127,12 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
             "no granted scopes: add `granted = [...]` to {CONFIG_FILE} (`bc-scopes check --suggest` prints one for this code) or pass --granted"
         )));
     }
-    let stdout = report::render(&r, format, args.verbose);
+    // `--quiet`: the findings alone, as ruff prints its diagnostics alone.
+    let stdout = if ctx.quiet && format == Format::Human {
+        report::findings_only(&r)
+    } else {
+        report::render(&r, format, args.verbose)
+    };
     let status = if r.fails(fail_level) { EXIT_FINDINGS } else { 0 };
     // The human report lists the configuration's warnings itself.
     let warnings = if format == Format::Human { flag_warnings } else { warnings };

@@ -87,6 +87,34 @@ fn scopes(out: &mut String, p: &ProjectReport, indent: &str) {
     }
 }
 
+fn project_name(p: &ProjectReport) -> String {
+    p.config.clone().unwrap_or_else(|| format!("{} (no bc-scopes.toml)", p.dir))
+}
+
+/// The findings alone (`--quiet`): by file, under each project's configuration when there are
+/// several; nothing when there are none.
+///
+/// ```
+/// # let dir = tempfile::tempdir().unwrap();
+/// use bigcommerce_scopes::check::{check, report, Options};
+/// assert_eq!(report::findings_only(&check(&Options::new([dir.path()])).unwrap()), "");
+/// ```
+pub fn findings_only(report: &Report) -> String {
+    let mut out = String::new();
+    if report.projects.len() > 1 {
+        for p in &report.projects {
+            let mut mine = report.findings.iter().filter(|f| f.config == p.config).peekable();
+            if mine.peek().is_some() {
+                let _ = writeln!(out, "== {} ==", project_name(p));
+                findings_by_file(&mut out, mine);
+            }
+        }
+    } else {
+        findings_by_file(&mut out, report.findings.iter());
+    }
+    out
+}
+
 /// The human-readable report: findings by file (by project first, when the files answer to
 /// several configurations), the needed and granted scopes, warnings and a summary line. With
 /// `verbose`, every call and every skipped file is listed too.
@@ -98,19 +126,18 @@ fn scopes(out: &mut String, p: &ProjectReport, indent: &str) {
 /// assert!(text.contains("0 calls in 0 files"));
 /// ```
 pub fn human(report: &Report, verbose: bool) -> String {
-    let mut out = String::new();
     let several = report.projects.len() > 1;
-    if several {
-        // Grouped by project (its configuration file), then by file.
+    let mut out = String::new();
+    if !several {
+        out = findings_only(report);
+    } else {
+        // Grouped by project (its configuration file), then by file, each with its scopes.
         for p in &report.projects {
-            let name = p.config.clone().unwrap_or_else(|| format!("{} (no bc-scopes.toml)", p.dir));
-            let _ = writeln!(out, "== {name} ==");
+            let _ = writeln!(out, "== {} ==", project_name(p));
             findings_by_file(&mut out, report.findings.iter().filter(|f| f.config == p.config));
             scopes(&mut out, p, "");
             out.push('\n');
         }
-    } else {
-        findings_by_file(&mut out, report.findings.iter());
     }
     if !report.suppressed.is_empty() {
         let _ = writeln!(out, "Suppressed ({}):", report.suppressed.len());

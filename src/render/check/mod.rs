@@ -7,7 +7,7 @@ mod sarif;
 mod suggest;
 
 pub use github::github;
-pub use human::human;
+pub use human::{findings_only, human};
 pub use sarif::sarif;
 pub use suggest::{suggest, suggest_for};
 
