@@ -33,7 +33,9 @@ pub(crate) fn call_list(calls: &[CallInput]) -> Result<CallList, BindingError> {
     for (i, c) in calls.iter().enumerate() {
         let mut one = match c {
             CallInput::Text(t) => CallList::parse_args(&[t.as_str()]),
-            CallInput::Pair { method, target } => CallList::parse_args(&[method.as_str(), target.as_str()]),
+            // Read as the line `METHOD TARGET`, so that a bad method is reported as the CLI
+            // reports that argument.
+            CallInput::Pair { method, target } => CallList::parse_args(&[format!("{} {}", method.trim(), target.trim())]),
         };
         for call in &mut one.calls {
             call.location = Location::Argument(i + 1);

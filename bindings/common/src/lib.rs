@@ -216,6 +216,9 @@ pub fn audit(granted: &[String], calls: &[CallInput], opts: &AuditOptions) -> Re
             .with_suggestions(["missing", "excess", "missing-or-excess", "any"]))
         }
     };
+    if granted.is_empty() {
+        return Err(BindingError::input("audit needs the granted scopes: a scope list, or an array of them"));
+    }
     let mut set = ScopeSet::new();
     let mut warnings = Vec::new();
     let mut unknown = Vec::new();
