@@ -25,9 +25,7 @@ pub use bigcommerce_scopes::plan::Call;
 /// be read is kept as unresolved, as the CLI keeps a bad argument. No call at all is an error.
 pub(crate) fn call_list(calls: &[CallInput]) -> Result<CallList, BindingError> {
     if calls.is_empty() {
-        return Err(BindingError::input(
-            "no calls given: pass \"METHOD TARGET\" strings or {method, target} objects",
-        ));
+        return Err(BindingError::input("no calls given: pass \"METHOD TARGET\" strings or {method, target} objects"));
     }
     let mut list = CallList::new();
     for (i, c) in calls.iter().enumerate() {
@@ -35,7 +33,9 @@ pub(crate) fn call_list(calls: &[CallInput]) -> Result<CallList, BindingError> {
             CallInput::Text(t) => CallList::parse_args(&[t.as_str()]),
             // Read as the line `METHOD TARGET`, so that a bad method is reported as the CLI
             // reports that argument.
-            CallInput::Pair { method, target } => CallList::parse_args(&[format!("{} {}", method.trim(), target.trim())]),
+            CallInput::Pair { method, target } => {
+                CallList::parse_args(&[format!("{} {}", method.trim(), target.trim())])
+            }
         };
         for call in &mut one.calls {
             call.location = Location::Argument(i + 1);

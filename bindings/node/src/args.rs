@@ -70,15 +70,15 @@ pub(crate) fn strings(env: &Env, v: sys::napi_value, what: &str) -> Result<Vec<S
     if let Some(s) = to_string(env, v) {
         return Ok(vec![s]);
     }
-    let wrong = || type_error(env, format!("{what} must be a string or an array of strings, not {}", type_name(env, v)));
+    let wrong =
+        || type_error(env, format!("{what} must be a string or an array of strings, not {}", type_name(env, v)));
     let items = elements(env, v).ok_or_else(wrong)?;
     items
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            to_string(env, item).ok_or_else(|| {
-                type_error(env, format!("{what}[{i}] must be a string, not {}", type_name(env, item)))
-            })
+            to_string(env, item)
+                .ok_or_else(|| type_error(env, format!("{what}[{i}] must be a string, not {}", type_name(env, item))))
         })
         .collect()
 }

@@ -38,8 +38,9 @@ fn read<'b>(env: &Env, v: Unknown<'_>, buf: &'b mut [MaybeUninit<u8>], what: &st
     let mut written = 0usize;
     // SAFETY: napi writes at most `buf.len()` bytes (the text and a NUL) and reports how many bytes
     // of text it wrote; only those are read back.
-    let status =
-        unsafe { sys::napi_get_value_string_utf8(env.raw(), v.raw(), buf.as_mut_ptr().cast(), buf.len(), &mut written) };
+    let status = unsafe {
+        sys::napi_get_value_string_utf8(env.raw(), v.raw(), buf.as_mut_ptr().cast(), buf.len(), &mut written)
+    };
     if status != 0 {
         let t = v.get_type().map(|t| format!("{t:?}").to_lowercase()).unwrap_or_default();
         return Err(type_error(env, format!("{what} must be a string, not {t}")));

@@ -59,7 +59,11 @@ pub fn scopes(env: &Env) -> Result<Unknown<'_>> {
 /// names are listed with their nearest names; with `{strict: true}` they are an `unknown_scope`
 /// error instead.
 #[napi(ts_args_type = "text: string, options?: { strict?: boolean }", ts_return_type = "ParsedScopes")]
-pub fn parse_scopes<'env>(env: &'env Env, text: Unknown<'env>, options: Option<Unknown<'env>>) -> Result<Unknown<'env>> {
+pub fn parse_scopes<'env>(
+    env: &'env Env,
+    text: Unknown<'env>,
+    options: Option<Unknown<'env>>,
+) -> Result<Unknown<'env>> {
     let text = string_arg(env, text, "text")?;
     let strict = bool_field(env, options, "strict")?;
     let parsed = ok_or_throw(env, b::parse_scopes(&text, strict))?;
@@ -127,7 +131,11 @@ pub fn audit<'env>(
     ts_args_type = "paths?: string | string[], options?: { config?: string, granted?: string | string[], accountType?: string, exclude?: string[], excess?: boolean }",
     ts_return_type = "CheckReport"
 )]
-pub fn check<'env>(env: &'env Env, paths: Option<Unknown<'env>>, options: Option<Unknown<'env>>) -> Result<Unknown<'env>> {
+pub fn check<'env>(
+    env: &'env Env,
+    paths: Option<Unknown<'env>>,
+    options: Option<Unknown<'env>>,
+) -> Result<Unknown<'env>> {
     let paths = path_list(env, paths)?;
     let opts = b::CheckOptions {
         config: string_field(env, options, "config")?.map(Into::into),
@@ -143,7 +151,10 @@ pub fn check<'env>(env: &'env Env, paths: Option<Unknown<'env>>, options: Option
 /// What a GraphQL document sent to `api` (`admin`, the default; `account`; `storefront`) needs,
 /// as `bc-scopes graphql --api API FILE --json`; `document` in the answer is `options.name`
 /// (default `"standard input"`, as the CLI shows a document read from stdin).
-#[napi(ts_args_type = "document: string, api?: string, options?: { name?: string }", ts_return_type = "GraphqlAnalysis")]
+#[napi(
+    ts_args_type = "document: string, api?: string, options?: { name?: string }",
+    ts_return_type = "GraphqlAnalysis"
+)]
 pub fn graphql<'env>(
     env: &'env Env,
     document: Unknown<'env>,

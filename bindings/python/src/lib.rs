@@ -157,7 +157,11 @@ fn least_scope(py: Python<'_>, method: &Bound<'_, PyAny>, target: &Bound<'_, PyA
 
 /// What one request needs, exactly as ``bc-scopes endpoint METHOD TARGET --json`` prints it.
 #[pyfunction]
-fn resolve<'py>(py: Python<'py>, method: &Bound<'py, PyAny>, target: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn resolve<'py>(
+    py: Python<'py>,
+    method: &Bound<'py, PyAny>,
+    target: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     let (method, target) = (text(method, "method")?, text(target, "target")?);
     let answer = ok(py, b::resolve(&method, &target))?;
     to_py(py, &answer)
