@@ -206,6 +206,12 @@ export interface GraphqlAnalysis {
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/**
+ * `resolve`'s fast path (used by the package's `resolve`): the answer packed into a number, or
+ * null where the full answer must be built (see `bigcommerce_scopes_bindings::packed`).
+ */
+export declare function _resolvePacked(method: string, target: string): number | null
+
 /** The kinds of API account and the use-case tables, as `bc-scopes account-types --json`. */
 export declare function accountTypes(): AccountTypes
 

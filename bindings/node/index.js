@@ -835,6 +835,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports._resolvePacked = nativeBinding._resolvePacked
 module.exports.accountTypes = nativeBinding.accountTypes
 module.exports.api = nativeBinding.api
 module.exports.apis = nativeBinding.apis

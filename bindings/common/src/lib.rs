@@ -337,3 +337,63 @@ mod tests {
         assert_eq!((a.kind, a.message, a.suggestions), (b.kind, b.message, b.suggestions));
     }
 }
+
+/// A REST answer packed into a number, for the bindings' `resolve` fast path, which completes
+/// an answer cached per operation with the parts that depend on the target; `None` where that
+/// path does not apply (a GraphQL endpoint, a legacy URL, a target that is not ASCII: the full
+/// answer is built instead). Allocates nothing.
+///
+/// Bits, from the lowest: the method (3), the four `dropped` flags (4), the store hash's start
+/// and length in the target (13 each), then the operation (its route's index × 8 + its index
+/// in the route). The bits below the operation's also key the cache: method, operation.
+///
+/// ```
+/// use bigcommerce_scopes_bindings::{packed, unpack};
+/// let key = packed("get", "https://api.bigcommerce.com/stores/abc/v2/orders?x=1").unwrap().unwrap();
+/// let p = unpack(key);
+/// assert_eq!((p.store_hash, p.dropped.query, p.dropped.fragment), (Some((35, 3)), true, false));
+/// assert!(packed("POST", "/graphql").unwrap().is_none());
+/// ```
+pub fn packed(method: &str, target: &str) -> Result<Option<u64>, BindingError> {
+    let Some(r) = resolution(method, target)? else { return Ok(None) };
+    if r.legacy || !target.is_ascii() {
+        return Ok(None);
+    }
+    let routes = bigcommerce_scopes::Route::all();
+    let route = (r.route as *const bigcommerce_scopes::Route as usize - routes.as_ptr() as usize)
+        / std::mem::size_of::<bigcommerce_scopes::Route>();
+    let ops = r.route.operations();
+    let op = (r.operation as *const bigcommerce_scopes::Operation as usize - ops.as_ptr() as usize)
+        / std::mem::size_of::<bigcommerce_scopes::Operation>();
+    let (start, len) = match r.store_hash {
+        Some(h) => ((h.as_ptr() as usize - target.as_ptr() as usize) as u64, h.len() as u64),
+        None => (0, 0),
+    };
+    let d = r.dropped;
+    let flags =
+        d.query as u64 | (d.fragment as u64) << 1 | (d.trailing_slash as u64) << 2 | (d.json_suffix as u64) << 3;
+    Ok(Some((method_index(r.method) as u64) | flags << 3 | start << 7 | len << 20 | ((route * 8 + op) as u64) << 33))
+}
+
+fn method_index(m: Method) -> usize {
+    use strum::VariantArray;
+    Method::VARIANTS.iter().position(|v| *v == m).unwrap_or(0)
+}
+
+/// [`packed`]'s parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Packed {
+    /// The store hash's byte offset and length in the target.
+    pub store_hash: Option<(usize, usize)>,
+    /// What the resolver ignored.
+    pub dropped: bigcommerce_scopes::Dropped,
+}
+
+/// Read [`packed`]'s number back (for tests and documentation: the bindings read it themselves).
+pub fn unpack(key: u64) -> Packed {
+    let bit = |i: u32| key >> (3 + i) & 1 == 1;
+    let (start, len) = ((key >> 7 & 0x1fff) as usize, (key >> 20 & 0x1fff) as usize);
+    let mut dropped = bigcommerce_scopes::Dropped::default();
+    (dropped.query, dropped.fragment, dropped.trailing_slash, dropped.json_suffix) = (bit(0), bit(1), bit(2), bit(3));
+    Packed { store_hash: (len > 0).then_some((start, len)), dropped }
+}

@@ -137,3 +137,25 @@ pub(crate) fn resolve<'env>(env: &'env Env, method: Unknown<'env>, target: Unkno
     let answer = ok_or_throw(env, b::resolve(method.as_str(), target.as_str()))?;
     env.to_js_value(&answer)
 }
+
+pub(crate) fn resolve_packed<'env>(
+    env: &'env Env,
+    method: Unknown<'env>,
+    target: Unknown<'env>,
+) -> Result<Unknown<'env>> {
+    let mut mbuf = [MaybeUninit::<u8>::uninit(); METHOD_BUF];
+    let mut tbuf = [MaybeUninit::<u8>::uninit(); TARGET_BUF];
+    let method = read(env, method, &mut mbuf, "method")?;
+    let target = read(env, target, &mut tbuf, "target")?;
+    let packed = ok_or_throw(env, b::packed(method.as_str(), target.as_str()))?;
+    let mut v = ptr::null_mut();
+    // SAFETY: the current call's env. The packed number has at most 48 bits: exact as a double.
+    check(unsafe {
+        match packed {
+            Some(p) => sys::napi_create_double(env.raw(), p as f64, &mut v),
+            None => sys::napi_get_null(env.raw(), &mut v),
+        }
+    })?;
+    // SAFETY: `v` is a value of this env, returned to the caller.
+    Ok(unsafe { Unknown::from_raw_unchecked(env.raw(), v) })
+}

@@ -41,6 +41,14 @@ pub fn resolve<'env>(env: &'env Env, method: Unknown<'env>, target: Unknown<'env
     fast::resolve(env, method, target)
 }
 
+/// `resolve`'s fast path (used by the package's `resolve`): the answer packed into a number, or
+/// null where the full answer must be built (see `bigcommerce_scopes_bindings::packed`).
+#[doc(hidden)]
+#[napi(js_name = "_resolvePacked", ts_args_type = "method: string, target: string", ts_return_type = "number | null")]
+pub fn resolve_packed<'env>(env: &'env Env, method: Unknown<'env>, target: Unknown<'env>) -> Result<Unknown<'env>> {
+    fast::resolve_packed(env, method, target)
+}
+
 /// One scope (variant spellings accepted, with a warning), as `bc-scopes scope NAME --json`.
 #[napi(ts_args_type = "name: string", ts_return_type = "ScopeDetail")]
 pub fn scope<'env>(env: &'env Env, name: Unknown<'env>) -> Result<Unknown<'env>> {

@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import * as bc from '../index.js'
+import * as bc from '../lib.js'
 import { CALL_SETS, ROOT, cliJson, endpointCases, pool } from './cli.mjs'
 
 /** The addon's answer, or its error as the CLI writes errors. */

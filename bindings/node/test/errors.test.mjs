@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { Worker } from 'node:worker_threads'
-import * as bc from '../index.js'
+import * as bc from '../lib.js'
 
 const throwsKind = (f, kind, ErrorClass = Error) => {
   assert.throws(f, (e) => {
@@ -93,7 +93,7 @@ test('leastScope returns the same string for a scope each time, and null where n
 test('worker threads answer with their own strings, and exit cleanly', async () => {
   const code = `
     const { parentPort } = require('node:worker_threads')
-    const bc = require(${JSON.stringify(new URL('../index.js', import.meta.url).pathname)})
+    const bc = require(${JSON.stringify(new URL('../lib.js', import.meta.url).pathname)})
     parentPort.postMessage([bc.leastScope('GET', '/v2/orders'), bc.leastScope('POST', '/v3/catalog/products')])`
   for (let i = 0; i < 3; i++) {
     const got = await new Promise((resolve, reject) => {
