@@ -162,9 +162,73 @@ fn resolve<'py>(
     method: &Bound<'py, PyAny>,
     target: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (method, target) = (text(method, "method")?, text(target, "target")?);
-    let answer = ok(py, b::resolve(&method, &target))?;
+    let (m, t) = (text(method, "method")?, text(target, "target")?);
+    if let Ok(target) = target.cast::<PyString>() {
+        if let Some(p) = ok(py, b::packed(&m, &t))? {
+            return from_cache(py, p, target, &m, &t);
+        }
+    }
+    let answer = ok(py, b::resolve(&m, &t))?;
     to_py(py, &answer)
+}
+
+/// The answer of each (operation, method) as first built, by packed key: a dict of dicts.
+static ANSWERS: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+
+/// An answer from the cache, completed with the target's parts (see `bindings::packed`).
+fn from_cache<'py>(
+    py: Python<'py>,
+    p: u64,
+    target: &Bound<'py, PyString>,
+    method: &str,
+    t: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let cache = ANSWERS.get_or_init(py, || PyDict::new(py).unbind()).bind(py);
+    let key = (p >> 33) * 8 + (p & 7);
+    let template = match cache.get_item(key)? {
+        Some(a) => a.cast_into::<PyDict>()?,
+        None => {
+            let first = to_py(py, &ok(py, b::resolve(method, t))?)?.cast_into::<PyDict>()?;
+            cache.set_item(key, &first)?;
+            first
+        }
+    };
+    let conditional = template.get_item(pyo3::intern!(py, "conditional"))?;
+    if conditional.is_some_and(|c| c.len().unwrap_or(1) > 0) {
+        // Lists of dicts: built anew rather than deep-copied.
+        return to_py(py, &ok(py, b::resolve(method, t))?);
+    }
+    let a = template.copy()?;
+    let parts = b::unpack(p);
+    a.set_item(pyo3::intern!(py, "method"), template.get_item(pyo3::intern!(py, "method"))?)?;
+    a.set_item(pyo3::intern!(py, "target"), target)?;
+    // Lists copied, so that no two answers share one.
+    for field in [
+        pyo3::intern!(py, "account_types"),
+        pyo3::intern!(py, "accepted"),
+        pyo3::intern!(py, "conditional"),
+        pyo3::intern!(py, "token_scopes"),
+        pyo3::intern!(py, "sources"),
+        pyo3::intern!(py, "notes"),
+    ] {
+        if let Some(list) = template.get_item(field)? {
+            let list = list.cast_into::<PyList>()?;
+            a.set_item(field, list.get_slice(0, list.len()))?;
+        }
+    }
+    let store_hash = match parts.store_hash {
+        Some((start, len)) => Some(PyString::new(py, &t[start..start + len])),
+        None => None,
+    };
+    a.set_item(pyo3::intern!(py, "store_hash"), store_hash)?;
+    let dropped = PyDict::new(py);
+    let d = parts.dropped;
+    dropped.set_item(pyo3::intern!(py, "query"), d.query)?;
+    dropped.set_item(pyo3::intern!(py, "fragment"), d.fragment)?;
+    dropped.set_item(pyo3::intern!(py, "trailing_slash"), d.trailing_slash)?;
+    dropped.set_item(pyo3::intern!(py, "json_suffix"), d.json_suffix)?;
+    a.set_item(pyo3::intern!(py, "dropped"), dropped)?;
+    Ok(a.into_any())
 }
 
 /// One scope (variant spellings accepted, with a warning), as ``bc-scopes scope NAME --json``.
