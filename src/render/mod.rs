@@ -3,7 +3,10 @@
 //! helpers ([`text`]). Plans, audits and reports are data elsewhere in the library; this module
 //! only renders them.
 
+pub mod api;
 #[cfg(feature = "check")]
 pub mod check;
+pub mod graphql;
 pub(crate) mod markdown;
+pub mod scope;
 pub mod text;
