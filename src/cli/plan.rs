@@ -52,8 +52,7 @@ impl CallArgs {
             list.extend(CallList::parse_calls_in(&read_text(path)?, dir.unwrap_or(std::path::Path::new(""))));
         }
         if let Some(path) = &self.har {
-            let text = read_text(path)?;
-            list.extend(CallList::from_har(&text).map_err(|e| CliError::input(format!("{path}: {}", e.message())))?);
+            list.extend(read_har(path)?);
         }
         if list.is_empty() {
             let skipped: usize = list.skipped.iter().map(|s| s.count).sum();
@@ -66,6 +65,20 @@ impl CallArgs {
         }
         Ok((list, account_type))
     }
+}
+
+/// The calls of a HAR file (standard input for `-`), parsed as it is read: recordings are mostly
+/// response bodies, which are skipped without being held in memory.
+fn read_har(path: &str) -> Result<CallList, CliError> {
+    let result = if path == "-" {
+        CallList::from_har_reader(std::io::stdin().lock())
+    } else {
+        // `from_har_reader` reads through a buffer of its own.
+        let file = std::fs::File::open(path).map_err(|e| CliError::input(format!("cannot read {path}: {e}")))?;
+        CallList::from_har_reader(file)
+    };
+    let shown = if path == "-" { "standard input" } else { path };
+    result.map_err(|e| CliError::input(format!("{shown}: {}", e.message())))
 }
 
 /// A file's text, or standard input for `-`.
