@@ -24,7 +24,7 @@ pub(crate) struct CallArgs {
     /// Read calls from a HAR file (recorded traffic): every request to a BigCommerce API
     #[arg(long, value_name = "FILE")]
     har: Option<String>,
-    /// The kind of API account (store, app, account): report what it cannot hold or call
+    /// The kind of API account (store, app, account or legacy): report what it cannot hold or call
     #[arg(long, value_name = "TYPE")]
     account_type: Option<String>,
 }
@@ -295,11 +295,18 @@ pub(crate) fn unresolved(out: &mut String, list: &[Unresolved]) {
     let _ = writeln!(out, "\n### Unresolved ({})\n", list.len());
     for u in list {
         let shown = if u.input.is_empty() { String::new() } else { format!("`{}`: ", u.input) };
-        let hint = match u.suggestions.as_slice() {
-            [] => String::new(),
-            s => format!(" (did you mean {}?)", s.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(" or ")),
-        };
+        let hint = did_you_mean(&u.suggestions);
         let _ = writeln!(out, "- {}: {shown}{}{hint}", u.location, u.message);
+    }
+}
+
+/// ` (did you mean `a`, `b` or `c`?)`, as the errors say it; empty without suggestions.
+fn did_you_mean(suggestions: &[String]) -> String {
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(" (did you mean {last}?)"),
+        Some((last, rest)) => format!(" (did you mean {} or {last}?)", rest.join(", ")),
     }
 }
 
