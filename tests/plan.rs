@@ -444,6 +444,30 @@ fn unresolvable_lines_are_reported_with_their_numbers() {
     assert!(!p.unresolved[2].suggestions.is_empty(), "the resolver's suggestions are kept");
 }
 
+#[test]
+fn calls_are_named_by_their_place_in_the_input() {
+    // Arguments count as typed: a method and a target given apart take two places.
+    let args = ["GET /v3/x", "BAD", "GET", "/v2/orders", "GET /v3/x", "post", "/v3/nope", "GET /v2/orders"];
+    let p = Plan::new(&CallList::parse_args(&args), None);
+    let bad: Vec<(Location, &str)> = p.unresolved.iter().map(|u| (u.location, u.input.as_str())).collect();
+    assert_eq!(
+        bad,
+        [
+            (Location::Argument(1), "GET /v3/x"),
+            (Location::Argument(2), "BAD"),
+            (Location::Argument(5), "GET /v3/x"),
+            (Location::Argument(6), "POST /v3/nope"),
+        ]
+    );
+    assert_eq!(p.calls[0].locations, [Location::Argument(3), Location::Argument(8)]);
+    // Lines count as the file numbers them: comments, blank lines and GraphQL lines included.
+    let text = "# export\n\nGET /v3/x\n  # indented comment\nGRAPHQL admn { a }\nGET /v2/orders\r\nBAD\nGET /v3/x\n";
+    let p = Plan::new(&CallList::parse_calls(text), None);
+    let bad: Vec<Location> = p.unresolved.iter().map(|u| u.location).collect();
+    assert_eq!(bad, [Location::Line(3), Location::Line(5), Location::Line(7), Location::Line(8)]);
+    assert_eq!(p.calls[0].locations, [Location::Line(6)]);
+}
+
 // ---- the command line ---------------------------------------------------------------------------
 
 #[cfg(feature = "cli")]
@@ -682,5 +706,21 @@ mod cli {
             "cli_plan_storefront_session_har",
             transcript(&["plan", "--har", "tests/fixtures/storefront-session.har"])
         );
+    }
+
+    #[test]
+    fn unresolved_calls_are_named_as_typed() {
+        let v = json(&["plan", "GET /v3/x", "BAD", "GET /v2/orders", "--json"], 2);
+        let at: Vec<&serde_json::Value> = v["unresolved"].as_array().unwrap().iter().map(|u| &u["location"]).collect();
+        assert_eq!(at, [&serde_json::json!({"argument": 1}), &serde_json::json!({"argument": 2})]);
+        assert_eq!(v["calls"][0]["locations"], serde_json::json!([{"argument": 3}]));
+        let r = bc(&["plan", "GET", "/v2/orders", "BAD", "GET /v3/x"]);
+        assert!(r.stdout.contains("- argument 3: `BAD`: unknown HTTP method `BAD`"), "{}", r.stdout);
+        assert!(r.stdout.contains("- argument 4: `GET /v3/x`: no documented route matches `/v3/x`"), "{}", r.stdout);
+        assert!(r.stdout.contains("(argument 1)"), "{}", r.stdout);
+        // A calls file and arguments together: each by its own numbering.
+        let r = bc_with_input(&["plan", "--from", "-", "GET /v3/y"], "# calls\n\nGET /v2/orders\nBAD\n");
+        assert_eq!(r.code, 2);
+        insta::assert_snapshot!("cli_plan_unresolved_as_typed", r.stdout);
     }
 }

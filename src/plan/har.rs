@@ -35,8 +35,10 @@ impl CallList {
     /// or serves other storefront routes in the same recording. Everything else (pages, static
     /// assets, third-party services, CORS preflights) is skipped and counted by host.
     ///
-    /// Errors only when the text is not a HAR file at all; an entry without a method or URL, or
-    /// with a method that is not HTTP's, is an error entry with its index.
+    /// Errors only when the text is not a HAR file at all (not JSON, no `log.entries` array, or a
+    /// key given twice in an object that is read); an entry without a method or URL, or with a
+    /// method that is not HTTP's, is an error entry with its index. Only requests are read:
+    /// responses, timings and the rest are skipped whatever they hold.
     ///
     /// ```
     /// use bigcommerce_scopes::plan::{CallList, Location};
