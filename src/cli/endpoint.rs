@@ -18,6 +18,9 @@ pub(crate) struct Args {
     target: String,
 }
 
+/// HEAD is answered as the GET of the same route (`endpoint` and `endpoints` alike).
+pub(crate) const HEAD_NOTE: &str = "HEAD is answered as the GET of the same route: no spec documents HEAD operations, and a HEAD request needs what the GET needs (read-only scopes allow GET and HEAD requests: docs:start/authentication/api-accounts.mdx).";
+
 /// What every answer starts with: the request, where it goes and how it authenticates (the first
 /// fields of the REST and the GraphQL answers alike).
 #[derive(Serialize)]
@@ -102,6 +105,9 @@ impl<'a> EndpointJson<'a> {
         }
         if r.requirement() == RequirementKind::DefaultScope {
             notes.push("Needs only the default scope every API account has.");
+        }
+        if r.method == Method::Head {
+            notes.push(HEAD_NOTE);
         }
         EndpointJson {
             head: RequestHead::new(r.method, target, r.route.template, r.api(), r.auth_scheme()),

@@ -21,6 +21,9 @@ pub(crate) struct Args {
 #[derive(Serialize)]
 struct Row {
     method: Method,
+    /// For HEAD: the documented method that answers it (GET).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answered_as: Option<Method>,
     route: &'static str,
     api: &'static str,
     requirement: RequirementKind,
@@ -46,9 +49,12 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
         None => None,
     };
     let method = args.method.as_deref().map(Method::parse).transpose()?;
+    // HEAD is answered as GET, as `endpoint HEAD` answers it.
+    let head = method == Some(Method::Head);
+    let documented = if head { Some(Method::Get) } else { method };
     let keep = |r: &Route, o: &Operation| {
         api.is_none_or(|a| r.api == a)
-            && method.is_none_or(|m| o.method == m)
+            && documented.is_none_or(|m| o.method == m)
             && scope.is_none_or(|s| {
                 o.accepted.iter().any(|a| s.satisfies(*a))
                     || (s == Scope::Default && o.requirement == RequirementKind::DefaultScope)
@@ -59,7 +65,8 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
         .flat_map(|r| r.operations().iter().map(move |o| (r, o)))
         .filter(|(r, o)| keep(r, o))
         .map(|(r, o)| Row {
-            method: o.method,
+            method: if head { Method::Head } else { o.method },
+            answered_as: head.then_some(o.method),
             route: r.template,
             api: r.api.id(),
             requirement: o.requirement,
@@ -88,7 +95,8 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
             }
             t.row([r.method.as_str(), r.route, least, r.api, conf.as_str()]);
         }
-        format!("{}{} operations\n", t.render(), rows.len())
+        let note = if head { format!("\nNote: {}\n", super::endpoint::HEAD_NOTE) } else { String::new() };
+        format!("{}{} operations\n{note}", t.render(), rows.len())
     };
     Ok(Success { stdout, warnings, status: 0 })
 }

@@ -24,7 +24,7 @@ pub(crate) struct CallArgs {
     /// Read calls from a HAR file (recorded traffic): every request to a BigCommerce API
     #[arg(long, value_name = "FILE")]
     har: Option<String>,
-    /// The kind of API account (store, app, account): report what it cannot hold or call
+    /// The kind of API account (store, app, account or legacy): report what it cannot hold or call
     #[arg(long, value_name = "TYPE")]
     account_type: Option<String>,
 }
@@ -52,8 +52,7 @@ impl CallArgs {
             list.extend(CallList::parse_calls_in(&read_text(path)?, dir.unwrap_or(std::path::Path::new(""))));
         }
         if let Some(path) = &self.har {
-            let text = read_text(path)?;
-            list.extend(CallList::from_har(&text).map_err(|e| CliError::input(format!("{path}: {}", e.message())))?);
+            list.extend(read_har(path)?);
         }
         if list.is_empty() {
             let skipped: usize = list.skipped.iter().map(|s| s.count).sum();
@@ -66,6 +65,20 @@ impl CallArgs {
         }
         Ok((list, account_type))
     }
+}
+
+/// The calls of a HAR file (standard input for `-`), parsed as it is read: recordings are mostly
+/// response bodies, which are skipped without being held in memory.
+fn read_har(path: &str) -> Result<CallList, CliError> {
+    let result = if path == "-" {
+        CallList::from_har_reader(std::io::stdin().lock())
+    } else {
+        // `from_har_reader` reads through a buffer of its own.
+        let file = std::fs::File::open(path).map_err(|e| CliError::input(format!("cannot read {path}: {e}")))?;
+        CallList::from_har_reader(file)
+    };
+    let shown = if path == "-" { "standard input" } else { path };
+    result.map_err(|e| CliError::input(format!("{shown}: {}", e.message())))
 }
 
 /// A file's text, or standard input for `-`.
@@ -283,11 +296,18 @@ pub(crate) fn unresolved(out: &mut String, list: &[Unresolved]) {
     let _ = writeln!(out, "\n### Unresolved ({})\n", list.len());
     for u in list {
         let shown = if u.input.is_empty() { String::new() } else { format!("`{}`: ", u.input) };
-        let hint = match u.suggestions.as_slice() {
-            [] => String::new(),
-            s => format!(" (did you mean {}?)", s.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(" or ")),
-        };
+        let hint = did_you_mean(&u.suggestions);
         let _ = writeln!(out, "- {}: {shown}{}{hint}", u.location, u.message);
+    }
+}
+
+/// ` (did you mean `a`, `b` or `c`?)`, as the errors say it; empty without suggestions.
+fn did_you_mean(suggestions: &[String]) -> String {
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(" (did you mean {last}?)"),
+        Some((last, rest)) => format!(" (did you mean {} or {last}?)", rest.join(", ")),
     }
 }
 
