@@ -6,6 +6,8 @@
 pub mod api;
 #[cfg(feature = "check")]
 pub mod check;
+pub mod endpoint;
+pub mod endpoints;
 pub mod graphql;
 pub(crate) mod markdown;
 pub mod scope;
