@@ -3,6 +3,7 @@
 //! helpers ([`text`]). Plans, audits and reports are data elsewhere in the library; this module
 //! only renders them.
 
+pub mod account_types;
 pub mod api;
 #[cfg(feature = "check")]
 pub mod check;
