@@ -11,7 +11,7 @@ use serde::Serialize;
 /// ```
 /// use bigcommerce_scopes::{render::account_types::AccountTypeView, AccountType};
 /// let v = serde_json::to_value(AccountTypeView::new(AccountType::Store.info())).unwrap();
-/// assert_eq!(v["account_type"], "store");
+/// assert_eq!(v["id"], "store");
 /// assert!(v["apis"].as_array().unwrap().len() > 1);
 /// ```
 #[derive(Debug, Serialize)]

@@ -5,11 +5,13 @@
 
 pub mod account_types;
 pub mod api;
+pub mod audit;
 #[cfg(feature = "check")]
 pub mod check;
 pub mod endpoint;
 pub mod endpoints;
 pub mod graphql;
 pub(crate) mod markdown;
+pub mod plan;
 pub mod scope;
 pub mod text;
