@@ -147,11 +147,29 @@ impl AccountType {
                 return Ok(info.account_type);
             }
         }
-        let candidates = AccountType::all().iter().map(|i| i.account_type.as_str());
+        let ids = || AccountType::all().iter().map(|i| i.account_type.as_str());
+        let shown: String = t.chars().take(80).collect();
         Err(crate::Error::new(
             crate::ErrorKind::UnknownAccountType,
-            format!("unknown account type `{}`", t.escape_debug()),
+            format!("unknown account type `{}`: expected {}", shown.escape_debug(), crate::error::one_of(ids())),
         )
-        .with_suggestions(crate::suggest::nearest(t, candidates, 2)))
+        .with_suggestions(crate::suggest::nearest(t, ids(), 2)))
+    }
+}
+
+impl std::str::FromStr for AccountType {
+    type Err = crate::Error;
+
+    /// [`AccountType::parse`]: an id, `{id}-level`, the documented name or an alias; an unknown
+    /// name is an error that lists the account types.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::AccountType;
+    /// assert_eq!("store-level".parse::<AccountType>().unwrap(), AccountType::Store);
+    /// let e = "shop".parse::<AccountType>().unwrap_err();
+    /// assert_eq!(e.to_string(), "unknown account type `shop`: expected store, app, account or legacy");
+    /// ```
+    fn from_str(name: &str) -> Result<AccountType, crate::Error> {
+        AccountType::parse(name)
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::datafile::vocab::{AccountType, ApiKind};
 use crate::error::{Error, ErrorKind};
-use crate::suggest::nearest;
+use crate::suggest::nearest_distinct;
 use crate::tables::{self, Api, AuthScheme};
 use serde::Serialize;
 
@@ -90,10 +90,10 @@ impl Api {
                 return Ok(*api);
             }
         }
-        let candidates = Api::all().iter().flat_map(|a| std::iter::once(a.id).chain(std::iter::once(a.name)));
+        let candidates = Api::all().iter().flat_map(|a| [(a.id, a.api), (a.name, a.api)]);
         let shown: String = name.chars().take(80).collect();
         Err(Error::new(ErrorKind::UnknownApi, format!("unknown API `{}`", shown.escape_debug()))
-            .with_suggestions(nearest(trimmed, candidates, 3)))
+            .with_suggestions(nearest_distinct(trimmed, candidates, 3)))
     }
 
     /// How requests to this API authenticate.

@@ -91,6 +91,17 @@ impl Error {
     }
 }
 
+/// `a, b or c`: the valid values for a message that lists them (suggestions are the nearest
+/// values, given apart, so that no message names a value twice).
+pub(crate) fn one_of<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    let values: Vec<&str> = values.into_iter().collect();
+    match values.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)?;
@@ -116,3 +127,24 @@ impl std::fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_are_named_once() {
+        let e = Error::new(ErrorKind::UnknownApi, "unknown API `x`");
+        assert_eq!(e.to_string(), "unknown API `x`");
+        assert_eq!(e.clone().with_suggestions(["a"]).to_string(), "unknown API `x` (did you mean `a`?)");
+        assert_eq!(e.with_suggestions(["a", "b", "c"]).to_string(), "unknown API `x` (did you mean `a`, `b` or `c`?)");
+    }
+
+    #[test]
+    fn lists_of_values() {
+        assert_eq!(one_of([]), "");
+        assert_eq!(one_of(["store"]), "store");
+        assert_eq!(one_of(["store", "app"]), "store or app");
+        assert_eq!(one_of(["store", "app", "account", "legacy"]), "store, app, account or legacy");
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::datafile::vocab::{AccountType, Method, Origin, Permission, ScopeGroup};
 use crate::error::{Error, ErrorKind};
-use crate::suggest::nearest;
+use crate::suggest::nearest_distinct;
 use crate::tables::{self, Scope};
 use serde::Serialize;
 
@@ -241,12 +241,12 @@ pub(crate) fn lookup(name: &str) -> Option<ParsedScope> {
 pub(crate) fn unknown_scope(name: &str) -> Error {
     let candidates = Scope::all()
         .iter()
-        .map(|s| s.name)
-        .chain(tables::SCOPE_TOKEN_NAMES.keys().copied())
-        .chain(tables::SCOPE_VARIANTS.keys().copied());
+        .map(|s| (s.name, s.scope))
+        .chain(tables::SCOPE_TOKEN_NAMES.entries().map(|(k, s)| (*k, *s)))
+        .chain(tables::SCOPE_VARIANTS.entries().map(|(k, s)| (*k, *s)));
     let shown: String = name.chars().take(80).collect();
     Error::new(ErrorKind::UnknownScope, format!("unknown scope `{}`", shown.escape_debug()))
-        .with_suggestions(nearest(name, candidates, 3))
+        .with_suggestions(nearest_distinct(name, candidates, 3))
 }
 
 impl std::str::FromStr for Scope {
@@ -255,13 +255,24 @@ impl std::str::FromStr for Scope {
     /// Parse a canonical scope name or the spelling token responses use (`store_v2_default`). A
     /// variant spelling is an error that names the canonical scope; use [`Scope::parse_lenient`] to
     /// accept it with a warning.
+    ///
+    /// ```
+    /// let e = "store_checkouts".parse::<bigcommerce_scopes::Scope>().unwrap_err();
+    /// assert_eq!(e.suggestions(), ["store_checkout"]);
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "`store_checkouts` is a spelling used by an OpenAPI spec, not the scope's documented name (did you mean `store_checkout`?)"
+    /// );
+    /// ```
     fn from_str(name: &str) -> Result<Scope, Error> {
         match Scope::parse_lenient(name)? {
             ParsedScope { scope, variant: None, .. } => Ok(scope),
-            p @ ParsedScope { scope, .. } => {
-                Err(Error::new(ErrorKind::UnknownScope, p.warning().unwrap_or_default())
-                    .with_suggestions([scope.name()]))
-            }
+            // The suggestion names the scope; the message does not repeat it.
+            ParsedScope { scope, variant: Some(v), .. } => Err(Error::new(
+                ErrorKind::UnknownScope,
+                format!("`{v}` is a spelling used by an OpenAPI spec, not the scope's documented name"),
+            )
+            .with_suggestions([scope.name()])),
         }
     }
 }

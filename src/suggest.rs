@@ -31,9 +31,41 @@ pub(crate) fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>
     scored.into_iter().take(max).map(|(_, c)| c).collect()
 }
 
+/// [`nearest`] over candidates that spell one thing in several ways (a scope's name and its other
+/// spellings, an API's id and name): the nearest spelling of each thing only, so that a "did you
+/// mean" never names one thing twice.
+pub(crate) fn nearest_distinct<'a, K: PartialEq + Copy>(
+    input: &str,
+    candidates: impl Iterator<Item = (&'a str, K)> + Clone,
+    max: usize,
+) -> Vec<&'a str> {
+    let mut out: Vec<(&'a str, K)> = Vec::new();
+    for name in nearest(input, candidates.clone().map(|(n, _)| n), usize::MAX) {
+        if out.len() == max {
+            break;
+        }
+        if let Some((_, key)) = candidates.clone().find(|(n, _)| *n == name) {
+            if !out.iter().any(|(_, k)| *k == key) {
+                out.push((name, key));
+            }
+        }
+    }
+    out.into_iter().map(|(n, _)| n).collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{nearest, nearest_distinct};
+
+    #[test]
+    fn one_suggestion_per_thing() {
+        let spellings = [("store_checkout", 1), ("store_checkouts", 1), ("store_checkout_read_only", 2)];
+        assert_eq!(
+            nearest_distinct("store_checkout_read", spellings.iter().copied(), 3),
+            ["store_checkout_read_only", "store_checkout"]
+        );
+        assert_eq!(nearest_distinct("store_checkout_read", spellings.iter().copied(), 1), ["store_checkout_read_only"]);
+    }
 
     #[test]
     fn finds_typos_case_and_missing_parts() {

@@ -280,6 +280,78 @@ fn unknown_account_type() {
     assert_eq!(err["kind"], "unknown_account_type");
 }
 
+/// Every "did you mean" is said once: in stderr, a message never names a value again that its
+/// suggestions name, and a suggestion list never names one scope or API twice (under two spellings).
+#[test]
+fn suggestions_are_said_once() {
+    let cases: [&[&str]; 9] = [
+        &["scope", "store_v2_prodcts"],
+        &["scope", "store_checkout_read"],
+        &["api", "rest-managment"],
+        &["api", "graphql-admn-api"],
+        &["endpoint", "GET", "/v3/catalog/prodcts"],
+        &["account-type", "stor"],
+        &["audit", "--granted", "store_v2_prodcts", "GET /v3/catalog/products"],
+        &["graphql", "--api", "admn", "tests/fixtures/plan/catalog-sync.calls"],
+        &["plan", "GET /v3/catalog/prodcts", "GET /v2/orders"],
+    ];
+    let mut all = String::new();
+    for args in cases {
+        let r = bc(args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        for line in r.stdout.lines().chain(r.stderr.lines()) {
+            assert!(line.matches("did you mean").count() <= 1, "{args:?}: {line}");
+        }
+        let with_json: Vec<&str> = args.iter().copied().chain(["--json"]).collect();
+        let j = bc(&with_json);
+        assert!(j.stderr.matches("did you mean").count() <= 1, "{args:?}: {}", j.stderr);
+        if let Ok(v) = serde_json::from_str::<Value>(&j.stdout) {
+            if let Some(message) = v["error"]["message"].as_str() {
+                assert!(
+                    !message.contains("did you mean"),
+                    "{args:?}: the JSON message leaves suggestions to `suggestions`"
+                );
+            }
+        }
+        all.push_str(&bc(args).transcript(&common::shown(args)));
+        all.push('\n');
+    }
+    insta::assert_snapshot!("error_suggestions_said_once", all);
+    // One scope under two spellings (`store_checkout`, `store_checkouts`) is suggested once.
+    let err = json_err(&["scope", "store_checkout_read", "--json"]);
+    assert_eq!(
+        err["suggestions"],
+        serde_json::json!(["store_checkout_read_only", "store_checkout", "store_checkout_content"])
+    );
+    // One API under its id and its name is suggested once.
+    let err = json_err(&["api", "graphql-admn-api", "--json"]);
+    assert_eq!(err["suggestions"], serde_json::json!(["GraphQL Admin API"]));
+}
+
+#[test]
+fn unknown_account_types_list_the_valid_ones() {
+    for args in [
+        &["account-type", "shop"][..],
+        &["scopes", "--account-type", "shop"],
+        &["plan", "GET /v2/orders", "--account-type", "shop"],
+        &["audit", "--granted", "store_v2_orders", "--account-type", "shop", "GET /v2/orders"],
+    ] {
+        let r = bc(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert_eq!(
+            r.stderr, "error: unknown account type `shop`: expected store, app, account or legacy\n",
+            "{args:?}"
+        );
+        let with_json: Vec<&str> = args.iter().copied().chain(["--json"]).collect();
+        let err = json_err(&with_json);
+        assert_eq!(err["kind"], "unknown_account_type");
+        assert_eq!(err["message"], "unknown account type `shop`: expected store, app, account or legacy");
+    }
+    snapshot!("error_unknown_account_type", "account-type", "stor");
+    // `legacy` is one of them.
+    assert_eq!(bc(&["plan", "GET /v2/orders", "--account-type", "legacy"]).code, 0);
+}
+
 #[test]
 fn bad_arguments() {
     snapshot!("error_unknown_subcommand", "scop", "store_cart");

@@ -139,3 +139,88 @@ fn endpoints_lists_routes_by_api_and_by_scope() {
     let rows2: Vec<Value> = serde_json::from_str(&stdout2).expect("JSON");
     assert!(rows2.len() > rows.len());
 }
+
+#[test]
+fn hosts_that_are_not_bigcommerce_are_named() {
+    let hosts = "BigCommerce's API hosts are api.bigcommerce.com, payments.bigcommerce.com and, for storefront routes only, a store's own domain";
+    let cases = [
+        // A store-management path on another host: never guessed to be BigCommerce's.
+        (
+            "https://example.com/v3/catalog/products",
+            "invalid_target",
+            format!("host `example.com` is not a BigCommerce API host: store-management paths (/stores/..., /v2, /v3) are served only from https://api.bigcommerce.com ({hosts})"),
+        ),
+        // Another host may be a store's own domain: only storefront routes are looked for there.
+        (
+            "https://example.com/foo?key=secret",
+            "unknown_endpoint",
+            format!("host `example.com` is not a BigCommerce API host, and no documented storefront route matches `https://example.com/foo` ({hosts})"),
+        ),
+        (
+            "https://login.bigcommerce.com/oauth2/token",
+            "invalid_target",
+            format!("host `login.bigcommerce.com` is not a BigCommerce API host ({hosts})"),
+        ),
+        // A BigCommerce store host: only the route is unknown.
+        (
+            "https://store-abc.mybigcommerce.com/foo",
+            "unknown_endpoint",
+            "no documented route matches `https://store-abc.mybigcommerce.com/foo`".to_owned(),
+        ),
+        ("/foo", "unknown_endpoint", "no documented route matches `/foo`".to_owned()),
+    ];
+    for (target, kind, message) in cases {
+        let (code, stdout, stderr) = bc(&["endpoint", "GET", target, "--json"]);
+        assert_eq!(code, 2, "{target}");
+        let v: Value = serde_json::from_str(&stdout).expect("JSON error");
+        assert_eq!((v["error"]["kind"].as_str(), v["error"]["message"].as_str()), (Some(kind), Some(message.as_str())));
+        assert!(stderr.starts_with(&format!("error: {message}")), "{stderr}");
+    }
+    // A storefront path with a typo on a store's own domain still gets the nearest storefront routes.
+    let (_, stdout, _) = bc(&["endpoint", "GET", "https://shop.example.com/api/storefront/cart", "--json"]);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["error"]["suggestions"][0], "https://{store_domain}/api/storefront/carts");
+}
+
+#[test]
+fn head_is_answered_as_get_by_endpoint_and_endpoints() {
+    let rows = |method: &str| -> Vec<Value> {
+        let (code, stdout, _) = bc(&["endpoints", "--method", method, "--json"]);
+        assert_eq!(code, 0);
+        serde_json::from_str(&stdout).unwrap()
+    };
+    let (get, head) = (rows("GET"), rows("head"));
+    assert_eq!(get.len(), head.len(), "every GET route answers HEAD");
+    for (g, h) in get.iter().zip(&head) {
+        assert_eq!((h["method"].as_str(), h["answered_as"].as_str()), (Some("HEAD"), Some("GET")));
+        for field in ["route", "operation_id", "least_privileged", "accepted", "requirement"] {
+            assert_eq!(g[field], h[field], "{field}");
+        }
+        assert!(g.get("answered_as").is_none(), "only HEAD rows say what answers them");
+    }
+    // `endpoint HEAD` gives the row's answer, for every kind of route.
+    for row in head.iter().step_by(37) {
+        let route = row["route"].as_str().unwrap();
+        let target = route.replace("{store_hash}", "abc").replace("{store_domain}", "shop.example.com");
+        let target = target.split('/').map(|s| if s.starts_with('{') { "1" } else { s }).collect::<Vec<_>>().join("/");
+        let (code, stdout, stderr) = bc(&["endpoint", "HEAD", &target, "--json"]);
+        assert_eq!(code, 0, "{target}: {stderr}");
+        let v: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!((v["method"].as_str(), v["route"].as_str()), (Some("HEAD"), Some(route)));
+        assert_eq!((&v["operation_id"], &v["least_privileged"]), (&row["operation_id"], &row["least_privileged"]));
+        assert!(v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().starts_with("HEAD is answered as the GET")));
+    }
+    // A route without GET answers HEAD with neither.
+    let (code, stdout, _) = bc(&["endpoint", "HEAD", "https://payments.bigcommerce.com/stores/abc/payments", "--json"]);
+    assert_eq!(code, 2);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["error"]["kind"], "method_not_documented");
+    assert!(!head.iter().any(|r| r["route"] == "https://payments.bigcommerce.com/stores/{store_hash}/payments"));
+    let (code, stdout, _) = bc(&["endpoints", "--method", "HEAD", "--api", "payments"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("endpoints_head_payments", stdout);
+}

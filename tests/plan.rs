@@ -319,6 +319,113 @@ fn storefront_session_har() {
     insta::assert_snapshot!("storefront_session_plan", plan_summary(&p));
 }
 
+/// A HAR file's entries around `requests`: each request gets a response like browsers record
+/// (headers, timings, a body), the body given.
+fn har_with_bodies(requests: &[serde_json::Value], body: &serde_json::Value) -> String {
+    let entries: Vec<serde_json::Value> = requests
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "startedDateTime": "2024-05-01T10:00:00.000Z",
+                "time": 31.5,
+                "request": r,
+                "response": {
+                    "status": 200, "statusText": "OK", "httpVersion": "HTTP/2",
+                    "headers": [{"name": "content-type", "value": "application/json"}],
+                    "cookies": [], "redirectURL": "", "headersSize": -1, "bodySize": -1,
+                    "content": {"size": 10, "mimeType": "application/json", "text": body}
+                },
+                "cache": {}, "timings": {"send": 0.1, "wait": 30.0, "receive": 1.4}
+            })
+        })
+        .collect();
+    serde_json::json!({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, "pages": [], "entries": entries}})
+        .to_string()
+}
+
+#[test]
+fn har_response_bodies_of_any_size_and_shape_are_skipped() {
+    let requests = [
+        serde_json::json!({"method": "GET", "url": "https://api.bigcommerce.com/stores/abc/v3/catalog/products", "headers": []}),
+        serde_json::json!({"method": "GET", "url": "https://cdn11.bigcommerce.com/s-abc/app.js", "headers": {"odd": true}}),
+        serde_json::json!({"method": "PUT", "url": "https://api.bigcommerce.com/stores/abc/v2/orders/7", "postData": {"text": 5}}),
+    ];
+    let mut nested = serde_json::json!({"leaf": [1, 2.5, null, true, "x"]});
+    for i in 0..100 {
+        nested = serde_json::json!({ format!("level{i}"): [nested, {"n": i}] });
+    }
+    let bodies = [
+        serde_json::Value::String("x".repeat(4 << 20)),
+        serde_json::Value::String("\u{feff}\"quoted\" \\ é€𝄞 \n".repeat(1000)),
+        nested,
+        serde_json::json!(12345),
+        serde_json::json!([{"id": 1}, [], {}]),
+        serde_json::Value::Null,
+    ];
+    for body in &bodies {
+        let har = har_with_bodies(&requests, body);
+        let list = CallList::from_har(&har).unwrap();
+        let from_reader = CallList::from_har_reader(std::io::BufReader::new(har.as_bytes())).unwrap();
+        assert_eq!(list.calls, from_reader.calls);
+        let taken: Vec<(Location, &str)> = list.calls.iter().map(|c| (c.location, c.method.as_str())).collect();
+        assert_eq!(taken, [(Location::HarEntry(0), "GET"), (Location::HarEntry(2), "PUT")]);
+        assert!(list.errors.is_empty(), "{:?}", list.errors);
+        assert_eq!(list.skipped.len(), 1);
+        let p = Plan::new(&list, None);
+        assert_eq!(names(p.scopes.iter()), ["store_v2_orders", "store_v2_products_read_only"]);
+    }
+}
+
+#[test]
+fn har_graphql_request_bodies_are_read_from_a_reader() {
+    let body = serde_json::json!({"query": "query { store { translations(filters: {}) { edges { cursor } } } }"});
+    let har = har_with_bodies(
+        &[serde_json::json!({
+            "method": "POST",
+            "url": "https://api.bigcommerce.com/stores/abc/graphql",
+            "headers": [{"name": "X-Auth-Token", "value": "redacted"}],
+            "postData": {"mimeType": "application/json", "params": [], "text": body.to_string()}
+        })],
+        &serde_json::json!({"data": {"store": {"translations": {"edges": []}}}}),
+    );
+    let list = CallList::from_har_reader(har.as_bytes()).unwrap();
+    assert_eq!(list.calls.len(), 1);
+    assert_eq!(list.calls[0].graphql.as_ref().unwrap().source, "request body");
+    let p = Plan::new(&list, None);
+    assert_eq!(names(p.scopes.iter()), ["store_translations_read_only"]);
+}
+
+#[test]
+fn malformed_har_files_are_named() {
+    let err = |text: &[u8]| CallList::from_har_reader(text).unwrap_err();
+    for (text, message) in [
+        (&b"{\"log\": {\"entries\": ["[..], "not a HAR file: invalid JSON at line 1, column 21"),
+        (b"{\"log\": {\"entries\": [], \"x\": \"\xff\"}}", "not a HAR file: not UTF-8 text (at byte 30)"),
+        (b"{\"log\": {\"pages\": []}}", "not a HAR file: it has no `log.entries` array"),
+        (b"[]", "not a HAR file: it has no `log.entries` array"),
+        (
+            b"{\"log\": {\"entries\": [{\"request\": {\"url\": \"a\", \"url\": \"b\"}}]}}",
+            "not a HAR file: duplicate field `url` at line 1, column 52",
+        ),
+    ] {
+        let e = err(text);
+        assert_eq!((e.kind(), e.message()), (ErrorKind::InvalidInput, message), "{}", String::from_utf8_lossy(text));
+        if let Ok(text) = std::str::from_utf8(text) {
+            // The same message from text in memory (a reader may place a column one further).
+            let what = |m: &str| m.split(", column").next().unwrap_or_default().to_owned();
+            assert_eq!(what(CallList::from_har(text).unwrap_err().message()), what(message));
+        }
+    }
+    /// A reader that fails.
+    struct Broken;
+    impl std::io::Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk on fire"))
+        }
+    }
+    assert_eq!(CallList::from_har_reader(Broken).unwrap_err().message(), "cannot read the HAR file: disk on fire");
+}
+
 #[test]
 fn unresolvable_lines_are_reported_with_their_numbers() {
     let text = "GET /v3/catalog/products\n\nGET /v3/catalog/../orders/1\nLIST /v2/orders\nGET /v3/nothing/here\nGET\n";
@@ -335,6 +442,30 @@ fn unresolvable_lines_are_reported_with_their_numbers() {
     );
     assert_eq!(p.calls.len(), 1);
     assert!(!p.unresolved[2].suggestions.is_empty(), "the resolver's suggestions are kept");
+}
+
+#[test]
+fn calls_are_named_by_their_place_in_the_input() {
+    // Arguments count as typed: a method and a target given apart take two places.
+    let args = ["GET /v3/x", "BAD", "GET", "/v2/orders", "GET /v3/x", "post", "/v3/nope", "GET /v2/orders"];
+    let p = Plan::new(&CallList::parse_args(&args), None);
+    let bad: Vec<(Location, &str)> = p.unresolved.iter().map(|u| (u.location, u.input.as_str())).collect();
+    assert_eq!(
+        bad,
+        [
+            (Location::Argument(1), "GET /v3/x"),
+            (Location::Argument(2), "BAD"),
+            (Location::Argument(5), "GET /v3/x"),
+            (Location::Argument(6), "POST /v3/nope"),
+        ]
+    );
+    assert_eq!(p.calls[0].locations, [Location::Argument(3), Location::Argument(8)]);
+    // Lines count as the file numbers them: comments, blank lines and GraphQL lines included.
+    let text = "# export\n\nGET /v3/x\n  # indented comment\nGRAPHQL admn { a }\nGET /v2/orders\r\nBAD\nGET /v3/x\n";
+    let p = Plan::new(&CallList::parse_calls(text), None);
+    let bad: Vec<Location> = p.unresolved.iter().map(|u| u.location).collect();
+    assert_eq!(bad, [Location::Line(3), Location::Line(5), Location::Line(7), Location::Line(8)]);
+    assert_eq!(p.calls[0].locations, [Location::Line(6)]);
 }
 
 // ---- the command line ---------------------------------------------------------------------------
@@ -575,5 +706,21 @@ mod cli {
             "cli_plan_storefront_session_har",
             transcript(&["plan", "--har", "tests/fixtures/storefront-session.har"])
         );
+    }
+
+    #[test]
+    fn unresolved_calls_are_named_as_typed() {
+        let v = json(&["plan", "GET /v3/x", "BAD", "GET /v2/orders", "--json"], 2);
+        let at: Vec<&serde_json::Value> = v["unresolved"].as_array().unwrap().iter().map(|u| &u["location"]).collect();
+        assert_eq!(at, [&serde_json::json!({"argument": 1}), &serde_json::json!({"argument": 2})]);
+        assert_eq!(v["calls"][0]["locations"], serde_json::json!([{"argument": 3}]));
+        let r = bc(&["plan", "GET", "/v2/orders", "BAD", "GET /v3/x"]);
+        assert!(r.stdout.contains("- argument 3: `BAD`: unknown HTTP method `BAD`"), "{}", r.stdout);
+        assert!(r.stdout.contains("- argument 4: `GET /v3/x`: no documented route matches `/v3/x`"), "{}", r.stdout);
+        assert!(r.stdout.contains("(argument 1)"), "{}", r.stdout);
+        // A calls file and arguments together: each by its own numbering.
+        let r = bc_with_input(&["plan", "--from", "-", "GET /v3/y"], "# calls\n\nGET /v2/orders\nBAD\n");
+        assert_eq!(r.code, 2);
+        insta::assert_snapshot!("cli_plan_unresolved_as_typed", r.stdout);
     }
 }

@@ -1,9 +1,9 @@
 //! `bc-scopes endpoints [--api NAME] [--scope NAME]`: the documented routes, filterable.
 
-use super::output::{self, Table};
+use super::output;
 use super::{CliError, Ctx, Success};
-use bigcommerce_scopes::{Api, Confidence, Method, Operation, RequirementKind, Route, Scope};
-use serde::Serialize;
+use bigcommerce_scopes::render::endpoints::{operations, table};
+use bigcommerce_scopes::{Api, Method, Scope};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -18,23 +18,7 @@ pub(crate) struct Args {
     method: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Row {
-    method: Method,
-    route: &'static str,
-    api: &'static str,
-    requirement: RequirementKind,
-    least_privileged: Option<&'static str>,
-    accepted: Vec<&'static str>,
-    confidence: Confidence,
-    deprecated: bool,
-    spec: &'static str,
-    operation_id: &'static str,
-    summary: &'static str,
-}
-
 pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
-    let json = ctx.json;
     let api = args.api.as_deref().map(Api::parse).transpose()?;
     let mut warnings = Vec::new();
     let scope = match args.scope.as_deref() {
@@ -46,49 +30,7 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
         None => None,
     };
     let method = args.method.as_deref().map(Method::parse).transpose()?;
-    let keep = |r: &Route, o: &Operation| {
-        api.is_none_or(|a| r.api == a)
-            && method.is_none_or(|m| o.method == m)
-            && scope.is_none_or(|s| {
-                o.accepted.iter().any(|a| s.satisfies(*a))
-                    || (s == Scope::Default && o.requirement == RequirementKind::DefaultScope)
-            })
-    };
-    let rows: Vec<Row> = Route::all()
-        .iter()
-        .flat_map(|r| r.operations().iter().map(move |o| (r, o)))
-        .filter(|(r, o)| keep(r, o))
-        .map(|(r, o)| Row {
-            method: o.method,
-            route: r.template,
-            api: r.api.id(),
-            requirement: o.requirement,
-            least_privileged: o.least.map(Scope::name),
-            accepted: o.accepted.iter().map(|s| s.name()).collect(),
-            confidence: o.confidence,
-            deprecated: o.deprecated,
-            spec: r.spec,
-            operation_id: o.operation_id,
-            summary: o.summary,
-        })
-        .collect();
-    let stdout = if json {
-        output::json(&rows)
-    } else {
-        let mut t = Table::new(&["METHOD", "ROUTE", "LEAST SCOPE", "API", "CONFIDENCE"]);
-        for r in &rows {
-            let least = match r.requirement {
-                RequirementKind::Scope => r.least_privileged.unwrap_or("-"),
-                RequirementKind::DefaultScope => "(default)",
-                RequirementKind::None => "(none)",
-            };
-            let mut conf = r.confidence.as_str().to_string();
-            if r.deprecated {
-                conf.push_str(", deprecated");
-            }
-            t.row([r.method.as_str(), r.route, least, r.api, conf.as_str()]);
-        }
-        format!("{}{} operations\n", t.render(), rows.len())
-    };
+    let rows = operations(api, scope, method);
+    let stdout = if ctx.json { output::json(&rows) } else { table(&rows) };
     Ok(Success { stdout, warnings, status: 0 })
 }

@@ -7,12 +7,19 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 macro_rules! vocab {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+    // A vocabulary whose `FromStr` is written by hand (with the query API's errors).
+    ($(#[$meta:meta])* $name:ident parsed_by_hand { $($body:tt)+ }) => {
+        vocab!(@enum [] $(#[$meta])* $name { $($body)+ });
+    };
+    ($(#[$meta:meta])* $name:ident { $($body:tt)+ }) => {
+        vocab!(@enum [strum::EnumString] $(#[$meta])* $name { $($body)+ });
+    };
+    (@enum [$($parse:path)?] $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
         $(#[$meta])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-            JsonSchema, strum::Display, strum::EnumString, strum::IntoStaticStr, strum::EnumIter,
-            strum::EnumCount, strum::VariantArray,
+            JsonSchema, strum::Display, strum::IntoStaticStr, strum::EnumIter,
+            strum::EnumCount, strum::VariantArray, $($parse)?
         )]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] #[strum(serialize = $text)] $variant,)+
@@ -38,8 +45,9 @@ vocab! {
     /// use bigcommerce_scopes::AccountType;
     /// assert_eq!("app".parse::<AccountType>().unwrap(), AccountType::App);
     /// assert_eq!(AccountType::Store.as_str(), "store");
+    /// assert!("shop".parse::<AccountType>().unwrap_err().to_string().contains("expected store, app, account or legacy"));
     /// ```
-    AccountType {
+    AccountType parsed_by_hand {
         /// Store-level API account, created in a store's control panel.
         Store = "store",
         /// App-level API account, created in the Developer Portal.

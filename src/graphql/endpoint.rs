@@ -97,6 +97,10 @@ impl Endpoint {
     /// assert_eq!(Endpoint::parse("Storefront").unwrap(), Endpoint::Storefront);
     /// assert_eq!(Endpoint::parse("graphql-account").unwrap(), Endpoint::Account);
     /// assert!(Endpoint::parse("rest-management").unwrap_err().to_string().contains("admin"));
+    /// assert_eq!(
+    ///     Endpoint::parse("admn").unwrap_err().to_string(),
+    ///     "`admn` is not a GraphQL API: expected admin, account or storefront (did you mean `admin`?)"
+    /// );
     /// ```
     pub fn parse(name: &str) -> Result<Endpoint, crate::Error> {
         if let Some(e) = ALL.into_iter().find(|e| e.short_name().eq_ignore_ascii_case(name)) {
@@ -106,9 +110,10 @@ impl Endpoint {
             let shown: String = name.chars().take(40).collect();
             crate::Error::new(
                 crate::ErrorKind::UnknownApi,
-                format!("`{}` is not a GraphQL API (expected admin, account or storefront)", shown.escape_debug()),
+                format!("`{}` is not a GraphQL API: expected admin, account or storefront", shown.escape_debug()),
             )
-            .with_suggestions(["admin", "account", "storefront"])
+            // The message lists the three; the suggestion is only a near one.
+            .with_suggestions(crate::suggest::nearest(name, ALL.iter().map(|e| e.short_name()), 1))
         })
     }
 

@@ -7,8 +7,12 @@ use crate::error::{Error, ErrorKind};
 use crate::graphql::is_store_host;
 use crate::graphql::Endpoint;
 use crate::resolve::resolve;
+use format::{Entry as HarEntry, NotUtf8, Obj, Root, Utf8Reader};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+
+mod format;
 
 /// Path prefixes of BigCommerce APIs served on a store's own domain: a request there is taken
 /// even when it does not resolve (and is then reported as unresolved).
@@ -31,8 +35,10 @@ impl CallList {
     /// or serves other storefront routes in the same recording. Everything else (pages, static
     /// assets, third-party services, CORS preflights) is skipped and counted by host.
     ///
-    /// Errors only when the text is not a HAR file at all; an entry without a method or URL, or
-    /// with a method that is not HTTP's, is an error entry with its index.
+    /// Errors only when the text is not a HAR file at all (not JSON, no `log.entries` array, or a
+    /// key given twice in an object that is read); an entry without a method or URL, or with a
+    /// method that is not HTTP's, is an error entry with its index. Only requests are read:
+    /// responses, timings and the rest are skipped whatever they hold.
     ///
     /// ```
     /// use bigcommerce_scopes::plan::{CallList, Location};
@@ -51,65 +57,107 @@ impl CallList {
     /// ```
     pub fn from_har(json: &str) -> Result<CallList, Error> {
         let text = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidInput,
-                format!("not a HAR file: invalid JSON at line {}, column {}", e.line(), e.column()),
-            )
-        })?;
-        let entries = value
-            .get("log")
-            .and_then(|l| l.get("entries"))
-            .and_then(Value::as_array)
-            .ok_or_else(|| Error::new(ErrorKind::InvalidInput, "not a HAR file: it has no `log.entries` array"))?;
-        let mut list = CallList::new();
-        let mut skipped: BTreeMap<(SkipReason, String), usize> = BTreeMap::new();
-        let mut store_hosts: BTreeSet<String> = BTreeSet::new();
-        let mut graphql = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            let location = Location::HarEntry(i);
-            let request = e.get("request");
-            let method = request.and_then(|r| r.get("method")).and_then(Value::as_str);
-            let url = request.and_then(|r| r.get("url")).and_then(Value::as_str);
-            let (Some(method), Some(url)) = (method, url) else {
-                let e = Error::new(ErrorKind::InvalidInput, "HAR entry has no request.method and request.url strings");
-                list.errors.push(Unresolved::new(location, "", &e));
-                continue;
-            };
-            match entry(location, method, url) {
-                Entry::Take(m, url) => {
-                    if let Some(host) = store_host(&url) {
-                        store_hosts.insert(host);
-                    }
-                    push(&mut list, location, m, url, request);
-                }
-                Entry::Graphql(host, m, url) => graphql.push((location, host, m, url, request)),
-                Entry::Skip(reason, host) => *skipped.entry((reason, host)).or_default() += 1,
-                Entry::Bad(u) => list.errors.push(u),
-            }
-        }
-        for (location, host, method, url, request) in graphql {
-            if host.ends_with(".mybigcommerce.com") || store_hosts.contains(&host) {
-                match Method::parse(&method) {
-                    Ok(m) => push(&mut list, location, m, url, request),
-                    Err(e) => list.errors.push(Unresolved::new(location, &format!("{method} {url}"), &e)),
-                }
-            } else {
-                *skipped.entry((SkipReason::ForeignGraphql, host)).or_default() += 1;
-            }
-        }
-        list.calls.sort_by_key(|c| c.location);
-        list.skipped = skipped.into_iter().map(|((reason, host), count)| Skipped { reason, host, count }).collect();
-        Ok(list)
+        from_entries(serde_json::from_str::<Obj<Root>>(text).map_err(not_har)?)
     }
+
+    /// [`CallList::from_har`] on a reader (a file, standard input): the file is parsed as it is
+    /// read, and only the requests are kept, so that memory does not grow with the size of the
+    /// recorded responses. Bytes that are not UTF-8 are refused, wherever they are; a read error
+    /// is an error.
+    ///
+    /// ```
+    /// use bigcommerce_scopes::plan::CallList;
+    /// let har = r#"{"log": {"entries": [
+    ///   {"request": {"method": "GET", "url": "https://api.bigcommerce.com/stores/abc/v2/orders"},
+    ///    "response": {"content": {"text": "[{\"id\": 1}]", "size": 11}}}
+    /// ]}}"#;
+    /// let list = CallList::from_har_reader(std::io::BufReader::new(har.as_bytes())).unwrap();
+    /// assert_eq!(list.calls[0].target, "https://api.bigcommerce.com/stores/abc/v2/orders");
+    /// assert!(CallList::from_har_reader(&b"{\"log\": \xff}"[..]).unwrap_err().message().contains("UTF-8"));
+    /// ```
+    pub fn from_har_reader<R: Read>(reader: R) -> Result<CallList, Error> {
+        // serde_json reads a byte at a time; std's `BufReader` serves those from its buffer
+        // without a call to the reader beneath.
+        let reader = std::io::BufReader::with_capacity(64 * 1024, Utf8Reader::new(reader));
+        from_entries(serde_json::from_reader::<_, Obj<Root>>(reader).map_err(not_har)?)
+    }
+}
+
+/// The error for text that cannot be read as a HAR file.
+fn not_har(e: serde_json::Error) -> Error {
+    use serde_json::error::Category;
+    let message = match e.classify() {
+        Category::Syntax | Category::Eof => {
+            format!("not a HAR file: invalid JSON at line {}, column {}", e.line(), e.column())
+        }
+        // The lenient structs accept every JSON value; what is left is a key given twice.
+        Category::Data => {
+            let text = e.to_string();
+            let what = text.rsplit_once(" at line ").map_or(text.as_str(), |(what, _)| what);
+            format!("not a HAR file: {what} at line {}, column {}", e.line(), e.column())
+        }
+        Category::Io => {
+            let io = std::io::Error::from(e);
+            match io.get_ref().and_then(|inner| inner.downcast_ref::<NotUtf8>()) {
+                Some(not_utf8) => format!("not a HAR file: {not_utf8}"),
+                None => format!("cannot read the HAR file: {io}"),
+            }
+        }
+    };
+    Error::new(ErrorKind::InvalidInput, message)
+}
+
+/// The calls of a parsed HAR file.
+fn from_entries(root: Obj<Root>) -> Result<CallList, Error> {
+    let entries = root
+        .0
+        .and_then(Root::entries)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidInput, "not a HAR file: it has no `log.entries` array"))?;
+    let mut list = CallList::new();
+    let mut skipped: BTreeMap<(SkipReason, String), usize> = BTreeMap::new();
+    let mut store_hosts: BTreeSet<String> = BTreeSet::new();
+    let mut graphql = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let location = Location::HarEntry(i);
+        let Some((method, url)) = e.0.as_ref().and_then(HarEntry::method_and_url) else {
+            let e = Error::new(ErrorKind::InvalidInput, "HAR entry has no request.method and request.url strings");
+            list.errors.push(Unresolved::new(location, "", &e));
+            continue;
+        };
+        let body = e.0.as_ref().and_then(HarEntry::body);
+        match entry(location, method, url) {
+            Entry::Take(m, url) => {
+                if let Some(host) = store_host(&url) {
+                    store_hosts.insert(host);
+                }
+                push(&mut list, location, m, url, body);
+            }
+            Entry::Graphql(host, m, url) => graphql.push((location, host, m, url, body)),
+            Entry::Skip(reason, host) => *skipped.entry((reason, host)).or_default() += 1,
+            Entry::Bad(u) => list.errors.push(u),
+        }
+    }
+    for (location, host, method, url, body) in graphql {
+        if host.ends_with(".mybigcommerce.com") || store_hosts.contains(&host) {
+            match Method::parse(&method) {
+                Ok(m) => push(&mut list, location, m, url, body),
+                Err(e) => list.errors.push(Unresolved::new(location, &format!("{method} {url}"), &e)),
+            }
+        } else {
+            *skipped.entry((SkipReason::ForeignGraphql, host)).or_default() += 1;
+        }
+    }
+    list.calls.sort_by_key(|c| c.location);
+    list.skipped = skipped.into_iter().map(|((reason, host), count)| Skipped { reason, host, count }).collect();
+    Ok(list)
 }
 
 /// Add a taken entry: a GraphQL POST with the documents of its body (one call per document of a
 /// batch), any other request as it is.
-fn push(list: &mut CallList, location: Location, method: Method, url: String, request: Option<&Value>) {
+fn push(list: &mut CallList, location: Location, method: Method, url: String, body: Option<&str>) {
     let endpoint = (method == Method::Post).then(|| Endpoint::from_target(&url)).flatten();
-    let documents = match (endpoint, request) {
-        (Some(_), Some(r)) => graphql_documents(r),
+    let documents = match (endpoint, body) {
+        (Some(_), Some(text)) => graphql_documents(text),
         _ => Vec::new(),
     };
     match endpoint {
@@ -128,10 +176,7 @@ fn push(list: &mut CallList, location: Location, method: Method, url: String, re
 
 /// The GraphQL documents of a request body: `{"query": "…"}`, or a batch `[{"query": "…"}, …]`.
 /// A body that holds none (persisted queries, no body recorded) gives none.
-fn graphql_documents(request: &Value) -> Vec<String> {
-    let Some(text) = request.get("postData").and_then(|p| p.get("text")).and_then(Value::as_str) else {
-        return Vec::new();
-    };
+fn graphql_documents(text: &str) -> Vec<String> {
     let query = |v: &Value| v.get("query").and_then(Value::as_str).map(str::to_owned);
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(batch)) => batch.iter().filter_map(query).collect(),

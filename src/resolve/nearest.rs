@@ -123,9 +123,30 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
     } else {
         ""
     };
-    Error::new(
-        ErrorKind::UnknownEndpoint,
-        format!("no documented route matches `{}`{legacy}{graphql}", shown.escape_debug()),
-    )
-    .with_suggestions(suggestions)
+    let message = match foreign_host(target, t) {
+        // A URL on a host that is not BigCommerce's: it could be a store's own domain, which
+        // serves only storefront routes; say so rather than only that nothing matched.
+        Some(host) => format!(
+            "host `{}` is not a BigCommerce API host, and no documented storefront route matches `{}`{graphql} ({})",
+            host.escape_debug(),
+            shown.escape_debug(),
+            super::target::API_HOSTS
+        ),
+        None => format!("no documented route matches `{}`{legacy}{graphql}", shown.escape_debug()),
+    };
+    Error::new(ErrorKind::UnknownEndpoint, message).with_suggestions(suggestions)
+}
+
+/// The host of a full URL whose host is none of BigCommerce's (not api., payments. or a
+/// `*.mybigcommerce.com` store): what an unmatched storefront path is then said to be on.
+fn foreign_host<'a>(target: &'a str, t: &ParsedTarget<'_>) -> Option<&'a str> {
+    if t.host != Host::StoreDomain || t.legacy {
+        return None;
+    }
+    let (_, rest) = target.trim_matches(' ').split_once("://")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit_once(':').map_or(authority, |(h, _)| h);
+    let (h, store) = (host.as_bytes(), b".mybigcommerce.com");
+    let ours = h.len() > store.len() && h[h.len() - store.len()..].eq_ignore_ascii_case(store);
+    (!ours && !host.is_empty()).then_some(host)
 }

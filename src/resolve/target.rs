@@ -126,6 +126,10 @@ pub(crate) fn single_slashes(url: &str) -> Option<String> {
     (out.len() < url.len()).then_some(out)
 }
 
+/// Which hosts serve BigCommerce's APIs, for the messages about a host that is none of them.
+pub(crate) const API_HOSTS: &str = "BigCommerce's API hosts are api.bigcommerce.com, payments.bigcommerce.com \
+     and, for storefront routes only, a store's own domain";
+
 fn invalid(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidTarget, msg)
 }
@@ -200,9 +204,7 @@ fn classify_host(authority: &str) -> Result<(HostClass<'_>, &str), Error> {
         return Ok((HostClass::StoreDomain(hash), host));
     }
     if lower_suffix(".bigcommerce.com") || lower_eq(host, "bigcommerce.com") {
-        return Err(invalid(format!(
-            "host `{host}` is not one of BigCommerce's API hosts (api.bigcommerce.com, payments.bigcommerce.com, a store's domain)"
-        )));
+        return Err(invalid(format!("host `{host}` is not a BigCommerce API host ({API_HOSTS})")));
     }
     Ok((HostClass::StoreDomain(None), host))
 }
@@ -475,7 +477,7 @@ pub(crate) fn parse<'a>(target: &'a str) -> Result<ParsedTarget<'a>, Error> {
             // (`api.bigcommerce.com.evil.example`) or a misconfigured base URL. Never guess.
             if seg(0) == b"stores" || is_version(seg(0)) {
                 return Err(invalid(format!(
-                    "host `{}` is not api.bigcommerce.com: store-management paths (/stores/..., /v2, /v3) are served only from https://api.bigcommerce.com",
+                    "host `{}` is not a BigCommerce API host: store-management paths (/stores/..., /v2, /v3) are served only from https://api.bigcommerce.com ({API_HOSTS})",
                     authority.unwrap_or_default().escape_debug()
                 )));
             }
