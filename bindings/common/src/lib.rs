@@ -39,12 +39,7 @@ pub use bigcommerce_scopes::DATA_VERSION;
 /// assert_eq!(json["dropped"]["query"], true);
 /// ```
 pub fn resolve<'a>(method: &str, target: &'a str) -> Result<views::EndpointAnswer<'a>, BindingError> {
-    let method = Method::parse(method)?;
-    if let Some(endpoint) = Endpoint::from_target(target) {
-        return Ok(views::EndpointAnswer::Graphql(views::graphql_endpoint(method, target, endpoint)?));
-    }
-    let r = resolve_target(method, target)?;
-    Ok(views::EndpointAnswer::Rest(views::endpoint(&r, target)))
+    Ok(bigcommerce_scopes::render::endpoint::answer(Method::parse(method)?, target)?)
 }
 
 /// The resolution of a REST request alone (no GraphQL endpoint, no view): for the bindings' fast

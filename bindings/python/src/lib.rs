@@ -216,10 +216,7 @@ fn from_cache<'py>(
             a.set_item(field, list.get_slice(0, list.len()))?;
         }
     }
-    let store_hash = match parts.store_hash {
-        Some((start, len)) => Some(PyString::new(py, &t[start..start + len])),
-        None => None,
-    };
+    let store_hash = parts.store_hash.map(|(start, len)| PyString::new(py, &t[start..start + len]));
     a.set_item(pyo3::intern!(py, "store_hash"), store_hash)?;
     let dropped = PyDict::new(py);
     let d = parts.dropped;
