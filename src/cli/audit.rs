@@ -13,8 +13,8 @@
 use super::plan::{read_text, CallArgs};
 use super::{output, CliError, Ctx, Success, EXIT_USAGE};
 use bigcommerce_scopes::plan::{parse_granted, Audit, FailOn};
+use bigcommerce_scopes::render;
 use bigcommerce_scopes::render::audit::{human, AuditView};
-use bigcommerce_scopes::render::text::count;
 use bigcommerce_scopes::ScopeSet;
 
 /// Exit status when the audit finds what `--fail-on` names.
@@ -79,21 +79,7 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
         Some(FailOnArg::Any) => FailOn::Any,
     };
     let fails = audit.fails(fail_on);
-    if !audit.unresolved.is_empty() {
-        warnings
-            .push(format!("{} could not be resolved (listed in the report)", count(audit.unresolved.len(), "call")));
-    }
-    if !audit.unknown_granted.is_empty() {
-        let listed: Vec<String> = audit.unknown_granted.iter().map(|u| u.describe()).collect();
-        warnings.push(match listed.as_slice() {
-            [one] => format!("granted scope {one} is unknown and grants nothing (listed in the report)"),
-            many => format!(
-                "{} granted scopes are unknown and grant nothing: {} (listed in the report)",
-                many.len(),
-                many.join(", ")
-            ),
-        });
-    }
+    warnings.extend(render::audit::warnings(&audit));
     let stdout = if json {
         output::json(&AuditView { audit: &audit, fail_on, fails, warnings: &warnings })
     } else {

@@ -4,7 +4,7 @@ use super::output;
 use super::plan::read_text;
 use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::graphql::analyze;
-use bigcommerce_scopes::render::graphql::{human, GraphqlView};
+use bigcommerce_scopes::render::graphql::{human, warnings, GraphqlView};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -23,14 +23,7 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
     let text = read_text(&args.file)?;
     let analysis = analyze(api, &text)?;
     let shown = if args.file == "-" { "standard input" } else { args.file.as_str() };
-    let mut warnings = Vec::new();
-    if !analysis.unknown.is_empty() {
-        warnings.push(format!(
-            "the docs tie {} of this document to no scope: {} (the scopes shown cover the rest)",
-            if analysis.unknown.len() == 1 { "a field" } else { "fields" },
-            analysis.unknown.join(", ")
-        ));
-    }
+    let warnings = warnings(&analysis);
     let stdout = if json {
         output::json(&GraphqlView { document: shown, analysis: &analysis, warnings: &warnings })
     } else {

@@ -4,8 +4,7 @@
 use super::output;
 use super::{CliError, Ctx, Success, EXIT_USAGE};
 use bigcommerce_scopes::plan::{CallList, Plan};
-use bigcommerce_scopes::render::plan::{human, PlanView};
-use bigcommerce_scopes::render::text::count;
+use bigcommerce_scopes::render::plan::{human, warnings, PlanView};
 use bigcommerce_scopes::AccountType;
 use std::io::Read;
 
@@ -95,10 +94,7 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
     let json = ctx.json;
     let (list, account_type) = args.input.read()?;
     let plan = Plan::new(&list, account_type);
-    let mut warnings = Vec::new();
-    if !plan.unresolved.is_empty() {
-        warnings.push(format!("{} could not be resolved (listed in the report)", count(plan.unresolved.len(), "call")));
-    }
+    let warnings = warnings(&plan);
     let stdout = if json { output::json(&PlanView { plan: &plan, warnings: &warnings }) } else { human(&plan) };
     let status = if plan.unresolved.is_empty() { 0 } else { EXIT_USAGE };
     Ok(Success::exit(stdout, warnings, status))

@@ -39,6 +39,30 @@ fn names(scopes: impl IntoIterator<Item = Scope>) -> String {
     }
 }
 
+/// The warnings an audit gives: calls that could not be resolved, granted scopes no one knows.
+///
+/// ```
+/// use bigcommerce_scopes::plan::{Audit, CallList};
+/// use bigcommerce_scopes::{render::audit::warnings, ScopeSet};
+/// let a = Audit::new(&CallList::parse_args(&["GET /v2/orders".to_owned()]), &ScopeSet::new(), None);
+/// assert!(warnings(&a).is_empty());
+/// ```
+pub fn warnings(a: &Audit) -> Vec<String> {
+    let mut out: Vec<String> = super::plan::unresolved_warning(a.unresolved.len()).into_iter().collect();
+    if !a.unknown_granted.is_empty() {
+        let listed: Vec<String> = a.unknown_granted.iter().map(|u| u.describe()).collect();
+        out.push(match listed.as_slice() {
+            [one] => format!("granted scope {one} is unknown and grants nothing (listed in the report)"),
+            many => format!(
+                "{} granted scopes are unknown and grant nothing: {} (listed in the report)",
+                many.len(),
+                many.join(", ")
+            ),
+        });
+    }
+    out
+}
+
 /// An audit for people, in Markdown: what was found, each kind of finding, the calls, the
 /// recommended scopes and the verdict.
 ///

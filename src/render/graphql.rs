@@ -45,6 +45,24 @@ fn need_scope(n: &Need) -> String {
     }
 }
 
+/// The warnings an analysis gives (fields the docs tie to no scope).
+///
+/// ```
+/// use bigcommerce_scopes::{graphql::analyze, Api};
+/// let a = analyze(Api::GraphqlAdmin, "query { store { settings { storefront { catalog { productComparisonsEnabled } } } } }").unwrap();
+/// assert_eq!(bigcommerce_scopes::render::graphql::warnings(&a).len(), usize::from(!a.unknown.is_empty()));
+/// ```
+pub fn warnings(a: &Analysis) -> Vec<String> {
+    if a.unknown.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "the docs tie {} of this document to no scope: {} (the scopes shown cover the rest)",
+        super::text::plural(a.unknown.len(), "a field", "fields"),
+        a.unknown.join(", ")
+    )]
+}
+
 /// A GraphQL document's analysis for people: the scopes, then a table per operation.
 ///
 /// ```

@@ -25,6 +25,22 @@ pub struct PlanView<'a> {
     pub warnings: &'a [String],
 }
 
+/// The warnings a plan gives (calls that could not be resolved).
+///
+/// ```
+/// use bigcommerce_scopes::plan::{CallList, Plan};
+/// let plan = Plan::new(&CallList::parse_args(&["GET /v3/nope".to_owned()]), None);
+/// assert_eq!(bigcommerce_scopes::render::plan::warnings(&plan), ["1 call could not be resolved (listed in the report)"]);
+/// ```
+pub fn warnings(p: &Plan) -> Vec<String> {
+    unresolved_warning(p.unresolved.len()).into_iter().collect()
+}
+
+/// `N calls could not be resolved`, for plans and audits alike.
+pub(crate) fn unresolved_warning(n: usize) -> Option<String> {
+    (n > 0).then(|| format!("{} could not be resolved (listed in the report)", count(n, "call")))
+}
+
 /// A plan for people, in Markdown: the scopes, the account types, each call, authentication,
 /// what could not be resolved, skipped HAR entries and notes.
 ///

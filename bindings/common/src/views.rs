@@ -1,7 +1,6 @@
 //! The JSON views the bindings return: the library's presentation layer
 //! ([`bigcommerce_scopes::render`]), which the CLI prints with `--json`, holding owned data so that
-//! a binding can return it. The warnings the CLI adds to plans, audits and GraphQL analyses are
-//! worded here as the CLI words them.
+//! a binding can return it, with the warnings the presentation layer words for the CLI too.
 
 use bigcommerce_scopes::graphql::Analysis;
 use bigcommerce_scopes::plan::{Audit, FailOn, Plan};
@@ -45,10 +44,7 @@ impl Serialize for PlanView {
 impl PlanView {
     /// The plan, with the warning the CLI gives for unresolved calls.
     pub fn new(plan: Plan) -> PlanView {
-        let mut warnings = Vec::new();
-        if !plan.unresolved.is_empty() {
-            warnings.push(format!("{} could not be resolved (listed in the report)", count(plan.unresolved.len())));
-        }
+        let warnings = render::plan::warnings(&plan);
         PlanView { plan, warnings }
     }
 }
@@ -74,20 +70,7 @@ impl AuditView {
     /// The audit with its verdict; `warnings` are those of reading the granted scopes.
     pub fn new(audit: Audit, fail_on: FailOn, mut warnings: Vec<String>) -> AuditView {
         let fails = audit.fails(fail_on);
-        if !audit.unresolved.is_empty() {
-            warnings.push(format!("{} could not be resolved (listed in the report)", count(audit.unresolved.len())));
-        }
-        if !audit.unknown_granted.is_empty() {
-            let listed: Vec<String> = audit.unknown_granted.iter().map(|u| u.describe()).collect();
-            warnings.push(match listed.as_slice() {
-                [one] => format!("granted scope {one} is unknown and grants nothing (listed in the report)"),
-                many => format!(
-                    "{} granted scopes are unknown and grant nothing: {} (listed in the report)",
-                    many.len(),
-                    many.join(", ")
-                ),
-            });
-        }
+        warnings.extend(render::audit::warnings(&audit));
         AuditView { audit, fail_on, fails, warnings }
     }
 }
@@ -111,23 +94,7 @@ impl Serialize for GraphqlView<'_> {
 impl<'a> GraphqlView<'a> {
     /// The analysis, with the warning the CLI gives for fields the docs tie to no scope.
     pub fn new(document: &'a str, analysis: Analysis) -> GraphqlView<'a> {
-        let mut warnings = Vec::new();
-        if !analysis.unknown.is_empty() {
-            warnings.push(format!(
-                "the docs tie {} of this document to no scope: {} (the scopes shown cover the rest)",
-                if analysis.unknown.len() == 1 { "a field" } else { "fields" },
-                analysis.unknown.join(", ")
-            ));
-        }
+        let warnings = render::graphql::warnings(&analysis);
         GraphqlView { document, analysis, warnings }
-    }
-}
-
-/// `1 call`, `3 calls`.
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 call".to_owned()
-    } else {
-        format!("{n} calls")
     }
 }
