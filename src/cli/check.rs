@@ -8,7 +8,6 @@ use super::{CliError, Ctx, Success};
 use bigcommerce_scopes::check::report::{self, Format};
 use bigcommerce_scopes::check::{check, Options, Report, Severity, StdinSource, CONFIG_FILE};
 use bigcommerce_scopes::{AccountType, ScopeSet};
-use serde::Serialize;
 use std::path::PathBuf;
 
 /// Exit status when findings reach the fail level.
@@ -61,12 +60,6 @@ pub(crate) struct Args {
     verbose: bool,
 }
 
-#[derive(Serialize)]
-struct SuggestJson<'a> {
-    config: &'a str,
-    needed_scopes: &'a ScopeSet,
-}
-
 pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
     let json = ctx.json;
     let format = match (args.format.as_deref(), json) {
@@ -112,7 +105,7 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
     if args.suggest {
         let text = report::suggest(&r);
         let stdout = if json {
-            super::output::json(&SuggestJson { config: &text, needed_scopes: &r.needed_scopes })
+            super::output::json(&report::SuggestView { config: &text, needed_scopes: &r.needed_scopes })
         } else {
             text
         };
@@ -139,64 +132,13 @@ pub(crate) fn run(args: &Args, ctx: &Ctx) -> Result<Success, CliError> {
     Ok(Success::exit(stdout, warnings, status))
 }
 
-/// What `check --write --json` prints: each configuration file written.
-#[derive(Serialize)]
-struct Written {
-    /// The file, relative to the working directory.
-    file: String,
-    /// Whether it was created.
-    created: bool,
-    granted: Vec<&'static str>,
-    added: Vec<&'static str>,
-    removed: Vec<&'static str>,
-}
-
 /// `--write`: each project's configuration with `granted` set to what its code needs.
 fn write(r: &Report, json: bool, warnings: Vec<String>) -> Result<Success, CliError> {
-    let mut written = Vec::new();
-    for (i, p) in r.projects.iter().enumerate() {
-        let existing = p.config_used.as_ref().and_then(|c| c.path.clone());
-        // A new file only for a project of its own: in a repository whose apps have their own,
-        // files under none are not given one (the warning says so).
-        if existing.is_none() && (p.calls == 0 || r.projects.len() > 1) {
-            continue;
-        }
-        let path = existing.clone().unwrap_or_else(|| p.dir_path.join(CONFIG_FILE));
-        let text = report::suggest_for(r, i);
-        std::fs::write(&path, text).map_err(|e| CliError::output(format!("cannot write {}: {e}", path.display())))?;
-        let before: Vec<&'static str> = p.granted.iter().flat_map(|g| g.iter()).map(|s| s.name()).collect();
-        let after: Vec<&'static str> = p.needed_scopes.iter().map(|s| s.name()).collect();
-        written.push(Written {
-            file: p.config.clone().unwrap_or_else(|| path_rel(r, &path)),
-            created: existing.is_none(),
-            added: after.iter().filter(|s| !before.contains(s)).copied().collect(),
-            removed: before.iter().filter(|s| !after.contains(s)).copied().collect(),
-            granted: after,
-        });
+    let updates = report::config_updates(r);
+    for u in &updates {
+        std::fs::write(&u.path, &u.text)
+            .map_err(|e| CliError::output(format!("cannot write {}: {e}", u.path.display())))?;
     }
-    let stdout = if json {
-        super::output::json(&written)
-    } else {
-        let mut out = String::new();
-        for w in &written {
-            let verb = if w.created { "created" } else { "updated" };
-            let list = |v: &[&str]| if v.is_empty() { "none".to_owned() } else { v.join(", ") };
-            out.push_str(&format!(
-                "{verb} {}: granted = {} (added: {}; removed: {})\n",
-                w.file,
-                list(&w.granted),
-                list(&w.added),
-                list(&w.removed)
-            ));
-        }
-        if written.is_empty() {
-            out.push_str("nothing to write: no calls found and no bc-scopes.toml\n");
-        }
-        out
-    };
+    let stdout = if json { super::output::json(&updates) } else { report::written(&updates) };
     Ok(Success::exit(stdout, warnings, 0))
-}
-
-fn path_rel(r: &Report, path: &std::path::Path) -> String {
-    pathdiff::diff_paths(path, &r.root).unwrap_or_else(|| path.to_path_buf()).to_string_lossy().replace('\\', "/")
 }

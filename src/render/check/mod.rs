@@ -5,11 +5,13 @@ mod github;
 mod human;
 mod sarif;
 mod suggest;
+mod write;
 
 pub use github::github;
 pub use human::{findings_only, human};
 pub use sarif::sarif;
-pub use suggest::{suggest, suggest_for};
+pub use suggest::{suggest, suggest_for, SuggestView};
+pub use write::{config_updates, written, ConfigUpdate};
 
 use crate::check::Report;
 

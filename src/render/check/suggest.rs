@@ -4,6 +4,21 @@ use crate::check::{update_config, GrantedEntry, Report};
 use crate::render::text::count;
 use std::fmt::Write;
 
+/// `check --suggest --json`: the suggested configuration and the needed scopes.
+///
+/// ```
+/// use bigcommerce_scopes::{check::report::SuggestView, ScopeSet};
+/// let v = serde_json::to_value(SuggestView { config: "granted = []\n", needed_scopes: &ScopeSet::new() }).unwrap();
+/// assert_eq!(v["config"], "granted = []\n");
+/// ```
+#[derive(Debug, serde::Serialize)]
+pub struct SuggestView<'a> {
+    /// The configuration text.
+    pub config: &'a str,
+    /// The scopes the code needs.
+    pub needed_scopes: &'a crate::ScopeSet,
+}
+
 /// The minimal configuration of each project: its configuration file with `granted` set to the
 /// needed scopes (each with the first call that needs it) and every other key, table and comment
 /// kept; or, where there is none, a new one. With several projects, each file follows a
