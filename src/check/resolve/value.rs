@@ -107,7 +107,9 @@ impl<'l, 's> Extractor<'l, 's> {
     }
 
     pub(super) fn eval_operand(&self, a: usize, b: usize, depth: u8, out: &mut Vec<Piece>) {
-        match self.l.toks[a].kind {
+        // An empty operand (a default operator at the end of an expression: `$x ?:`) is nothing.
+        let Some(tok) = self.l.toks.get(a).filter(|_| a < b) else { return };
+        match tok.kind {
             Kind::Str(_) => {
                 let Some(s) = self.l.str_at(a) else { return };
                 if self.this_class.get().is_some()
