@@ -8,9 +8,10 @@ pub(crate) const MAX_SUGGESTABLE: usize = 80;
 /// The candidates closest to `input`, best first: case-insensitive equality first, then by
 /// Levenshtein distance within a bound that grows with the input's length.
 ///
-/// The distance is computed only for candidates whose length is within the bound of the input's
-/// (the distance is at least the difference in length), so an input far longer or shorter than
-/// every name costs one pass over the names and no edit distance at all.
+/// The distance is computed only for candidates that two cheap lower bounds of it leave within the
+/// bound: the difference in length, and the characters one has and the other lacks. An input far
+/// longer or shorter than every name, or made of other characters, costs one pass over the names
+/// and no edit distance at all.
 pub(crate) fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
     #[cfg(test)]
     work::NEAREST.with(|n| n.set(n.get() + 1));
@@ -22,6 +23,7 @@ pub(crate) fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>
     let lower = input.to_lowercase();
     let chars = lower.chars().count();
     let bound = (chars / 3).clamp(2, 8);
+    let counts = histogram(&lower);
     let mut scored: Vec<(usize, &'a str)> = candidates
         .filter_map(|c| {
             let cl = lowercase(c);
@@ -29,7 +31,7 @@ pub(crate) fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>
                 0
             } else if lower.len() >= 4 && cl.contains(lower.as_str()) {
                 1 + (cl.len() - lower.len()) / 8
-            } else if cl.chars().count().abs_diff(chars) > bound {
+            } else if cl.chars().count().abs_diff(chars) > bound || bag_distance(&counts, &cl) > bound {
                 return None;
             } else {
                 #[cfg(test)]
@@ -42,6 +44,30 @@ pub(crate) fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(max).map(|(_, c)| c).collect()
+}
+
+/// Characters counted by bucket (the code point modulo 128: every ASCII character its own).
+type Histogram = [i32; 128];
+
+fn histogram(s: &str) -> Histogram {
+    let mut h = [0; 128];
+    for c in s.chars() {
+        h[c as usize % 128] += 1;
+    }
+    h
+}
+
+/// A lower bound of the Levenshtein distance between the string `input` counts and `other`,
+/// found in one pass: an edit changes at most one character of each string, so the distance is
+/// at least the number of `input`'s characters `other` lacks, and the number `other` has beyond
+/// `input`'s (counted by bucket, which can only lower the count).
+fn bag_distance(input: &Histogram, other: &str) -> usize {
+    let mut h = *input;
+    for c in other.chars() {
+        h[c as usize % 128] -= 1;
+    }
+    let (missing, extra) = h.iter().fold((0, 0), |(m, e), &n| if n > 0 { (m + n, e) } else { (m, e - n) });
+    missing.max(extra) as usize
 }
 
 /// `name` in lower case, borrowed when it already is (every scope name is).
@@ -75,10 +101,10 @@ pub(crate) mod work {
 
 #[cfg(test)]
 mod tests {
-    use super::{nearest, work, MAX_SUGGESTABLE};
+    use super::{bag_distance, histogram, nearest, work, MAX_SUGGESTABLE};
     use proptest::prelude::*;
 
-    /// `nearest` as it was before candidates were filtered by length: every distance computed.
+    /// `nearest` as it was before the lower bounds: every distance computed.
     fn reference<'a>(input: &str, candidates: &[&'a str], max: usize) -> Vec<&'a str> {
         if input.len() > MAX_SUGGESTABLE {
             return Vec::new();
@@ -138,11 +164,29 @@ mod tests {
         assert!(distances > 0 && distances < names.len() / 2, "{distances} of {} names", names.len());
     }
 
+    #[test]
+    fn computes_no_edit_distance_for_names_of_other_characters() {
+        let names = names();
+        let (found, _, distances) = work::during(|| nearest("qqqqqqqqqqqq", names.iter().copied(), 3));
+        assert!(found.is_empty());
+        assert_eq!(distances, 0);
+        assert_eq!(bag_distance(&histogram("store_crat"), "store_cart"), 0);
+        assert_eq!(bag_distance(&histogram("store_carts"), "store_cart"), 1);
+        assert_eq!(bag_distance(&histogram("abc"), "xyzw"), 4);
+    }
+
     proptest! {
-        /// Filtering by length changes no answer: the same suggestions, in the same order, as
+        /// The character count is a lower bound of the edit distance, for any characters.
+        #[test]
+        fn bag_distance_bounds_the_edit_distance(a in "\\PC{0,20}", b in "[a-c\\PC]{0,20}") {
+            prop_assert!(bag_distance(&histogram(&a), &b) <= strsim::levenshtein(&a, &b));
+        }
+
+
+        /// The lower bounds change no answer: the same suggestions, in the same order, as
         /// computing every distance.
         #[test]
-        fn the_length_filter_changes_no_suggestion(
+        fn the_lower_bounds_change_no_suggestion(
             input in prop_oneof![
                 "[a-zA-Z0-9_ -]{0,50}",
                 "\\PC{0,30}",
