@@ -97,12 +97,15 @@ fn sarif_of_every_fixture_app_validates_against_the_sarif_2_1_0_schema() {
     assert!(results > 0, "the fixtures produce results");
 }
 
+/// A change that makes a valid log invalid.
+type Mutation = fn(&mut Value);
+
 #[test]
 fn the_validator_rejects_sarif_that_breaks_the_schema() {
     let validator = validator();
     let log = sarif_of(&root().join("tests/fixtures/check/node-app"));
     assert!(validator.is_valid(&log));
-    let mutations: [(&str, fn(&mut Value)); 6] = [
+    let mutations: [(&str, Mutation); 6] = [
         ("an unknown level", |l| l["runs"][0]["results"][0]["level"] = Value::from("fatal")),
         ("a result without a message", |l| {
             l["runs"][0]["results"][0].as_object_mut().unwrap().remove("message");
