@@ -391,7 +391,7 @@ impl<'s> FileIndex<'s> {
             }
             let Some(body) = body else { continue };
             let returns = if expression { Some(body) } else { single_return(sx, body) };
-            let (class, receiver) = if sx.lang == Language::Go && sx.is(o - 2, ")") {
+            let (class, receiver) = if sx.lang == Language::Go && o >= 2 && sx.is(o - 2, ")") {
                 let recv_open = sx.l.matching.get(o - 2).copied().filter(|&x| x != NONE).map(|x| x as usize);
                 let var = recv_open.filter(|&x| sx.l.is_ident(x + 1)).map(|x| sx.text(x + 1));
                 (go_receiver(sx, o - 2).and_then(|r| self.classes.iter().position(|c| c.name == r)), var)
