@@ -189,7 +189,9 @@ impl ScopeSet {
                     out.scopes.insert(scope);
                 }
                 None => {
-                    let name: String = token.chars().take(80).collect();
+                    // Its first 80 characters, borrowed: past the listed names, a name is only
+                    // counted, and suggestions are computed for the listed ones alone.
+                    let name = token.char_indices().nth(80).map_or(token, |(i, _)| &token[..i]);
                     if out.unknown.iter().any(|u| u.name == name) {
                         continue;
                     }
@@ -198,7 +200,7 @@ impl ScopeSet {
                         continue;
                     }
                     let e = crate::scope::unknown_scope(token);
-                    out.unknown.push(UnknownScope { name, suggestions: e.suggestions().to_vec() });
+                    out.unknown.push(UnknownScope { name: name.to_string(), suggestions: e.suggestions().to_vec() });
                 }
             }
         }
@@ -264,5 +266,46 @@ impl UnknownScope {
     pub fn describe(&self) -> String {
         let hint = self.suggestions.first().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
         format!("`{}`{hint}", self.name.escape_debug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ScopeSet, MAX_REPORTED};
+    use crate::suggest::work;
+
+    /// `n` distinct names that are no scope, each close enough to one to have a suggestion.
+    fn unknown_names(n: usize) -> String {
+        (0..n).map(|i| format!("store_crat{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn suggestions_are_computed_for_the_listed_names_only() {
+        let (listed, calls_20, distances_20) = work::during(|| ScopeSet::parse_list(&unknown_names(MAX_REPORTED)));
+        let (all, calls, distances) = work::during(|| ScopeSet::parse_list(&unknown_names(10_000)));
+        assert_eq!((calls, calls_20), (MAX_REPORTED, MAX_REPORTED));
+        assert_eq!(distances, distances_20, "names past the listed ones cost no edit distance");
+        let (listed, all) = (listed.unwrap_err().to_string(), all.unwrap_err().to_string());
+        assert!(all.starts_with(listed.split(" (did you mean").next().unwrap()), "{all}");
+        assert!(all.contains(" and 9980 more (did you mean `store_cart`?)"), "{all}");
+
+        let (lenient, calls, lenient_distances) = work::during(|| ScopeSet::parse_list_lenient(&unknown_names(10_000)));
+        assert_eq!((calls, lenient_distances), (MAX_REPORTED, distances_20));
+        assert_eq!(lenient.unknown.len(), MAX_REPORTED);
+        assert_eq!(lenient.unknown[0].suggestions.first().map(String::as_str), Some("store_cart"));
+        assert_eq!(lenient.warnings, ["9980 more unknown scope names are not listed"]);
+    }
+
+    #[test]
+    fn names_too_long_for_a_typo_cost_no_edit_distance() {
+        let list: Vec<String> = (0..10_000).map(|i| format!("{}{i}", "x".repeat(60))).collect();
+        let (parsed, calls, distances) = work::during(|| ScopeSet::parse_list_lenient(&list.join(",")));
+        assert_eq!((calls, distances), (MAX_REPORTED, 0));
+        assert!(parsed.unknown.iter().all(|u| u.suggestions.is_empty()));
+        // A name is listed by its first 80 characters.
+        let long = "y".repeat(200);
+        let parsed = ScopeSet::parse_list_lenient(&format!("{long} {long}é"));
+        assert_eq!(parsed.unknown.len(), 1);
+        assert_eq!(parsed.unknown[0].name, "y".repeat(80));
     }
 }

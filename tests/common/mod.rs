@@ -52,12 +52,12 @@ impl Run {
     }
 }
 
-/// A validator for the official SARIF 2.1.0 schema (tests/fixtures/check/sarif-schema-2.1.0.json).
+/// A validator for the official SARIF 2.1.0 schema (tests/fixtures/sarif/sarif-schema-2.1.0.json).
 pub fn sarif_validator() -> jsonschema::Validator {
     use serde_json::Value;
     let mut schema: Value = serde_json::from_str(
         &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/sarif-schema-2.1.0.json"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sarif/sarif-schema-2.1.0.json"),
         )
         .unwrap(),
     )
