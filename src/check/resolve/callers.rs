@@ -30,7 +30,7 @@ pub(super) fn call_sites(project: &Project<'_>, file: usize, func: usize) -> Vec
             continue;
         }
         let sx = project.syntax(fi);
-        let receiver = (nt >= 2 && sx.is_member_op(nt - 1)).then_some(nt - 2);
+        let receiver = (nt >= 2 && sx.is_member_op(nt - 1)).then(|| nt - 2);
         if generic && fi != file && receiver.is_none() && def.class.is_none() && !imports(project, fi, file) {
             // A bare `get(…)` elsewhere is some other `get`, unless this file is imported there.
             continue;
