@@ -246,7 +246,7 @@ fn suggested_config_is_clean() {
         let src = fixture(app);
         let suggestion = bc_in(&src, &["check", "--suggest"]).stdout;
         let tmp = tempfile::tempdir().unwrap();
-        copy_dir(&src, tmp.path());
+        common::copy_dir(&src, tmp.path());
         std::fs::write(tmp.path().join("bc-scopes.toml"), &suggestion).unwrap();
         let r = bc_in(tmp.path(), &["check", "--json"]);
         let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{app}: {}{}", r.stdout, r.stderr));
@@ -259,19 +259,6 @@ fn suggested_config_is_clean() {
             .collect();
         assert!(problems.is_empty(), "{app}: the suggested config has findings: {problems:?}\n{suggestion}");
         assert_eq!(r.code, 0, "{app}");
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&t).unwrap();
-            copy_dir(&e.path(), &t);
-        } else {
-            std::fs::copy(e.path(), t).unwrap();
-        }
     }
 }
 

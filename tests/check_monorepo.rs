@@ -14,22 +14,9 @@ use std::path::{Path, PathBuf};
 /// A fresh copy of the fixture as the top of a git repository.
 fn repo() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/monorepo"), tmp.path());
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/monorepo"), tmp.path());
     std::fs::create_dir(tmp.path().join(".git")).unwrap();
     tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&t).unwrap();
-            copy_dir(&e.path(), &t);
-        } else {
-            std::fs::copy(e.path(), t).unwrap();
-        }
-    }
 }
 
 fn run(dir: &Path, args: &[&str]) -> common::Run {

@@ -87,3 +87,17 @@ pub fn sarif_validator() -> jsonschema::Validator {
     assert_eq!(fixed, 2, "the schema file changed");
     jsonschema::options().should_validate_formats(true).build(&schema).expect("the SARIF schema compiles")
 }
+
+/// Copy the tree `from` into `to` (which exists).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let t = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&t).unwrap();
+            copy_dir(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), t).unwrap();
+        }
+    }
+}
