@@ -30,40 +30,108 @@ fn is_value(s: &str) -> bool {
         && !is_version(s)
 }
 
-/// How far a documented template is from what the user wrote: literals the template lacks (or has
-/// misspelt), literals it adds, and the difference in depth. Lower is nearer.
-/// Edit distances between the input's words and the templates' literals, each pair computed once.
-struct Distances<'a> {
-    words: Vec<String>,
-    cache: std::collections::HashMap<(usize, &'a str), usize>,
+/// Edit distances at or above this count as this.
+const FAR: usize = 6;
+
+/// A documented route's template as the scoring reads it, split once per process: the error path
+/// runs for every unknown request of a HAR file, and splitting ~every template per request
+/// dominated its cost.
+struct Shape {
+    host: Host,
+    depth: usize,
+    /// Indexes into [`Shapes::literals`]: the template's non-parameter segments.
+    literals: Vec<u16>,
+    template: &'static str,
 }
 
-impl<'a> Distances<'a> {
-    fn get(&mut self, word: usize, literal: &'a str) -> usize {
-        let w = &self.words[word];
-        *self.cache.entry((word, literal)).or_insert_with(|| strsim::levenshtein(w, literal))
+struct Shapes {
+    routes: Vec<Shape>,
+    /// Every distinct literal of every template, so distances can be cached by index.
+    literals: Vec<&'static str>,
+    version: Vec<bool>,
+}
+
+fn shapes() -> &'static Shapes {
+    static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut literals: Vec<&'static str> = Vec::new();
+        let mut index: std::collections::HashMap<&'static str, u16> = std::collections::HashMap::new();
+        let routes = ROUTES
+            .iter()
+            .map(|r| {
+                let (host, segs) = template_segments(r.template);
+                let literals = segs
+                    .iter()
+                    .filter(|s| !s.starts_with('{'))
+                    .map(|s| {
+                        *index.entry(s).or_insert_with(|| {
+                            literals.push(s);
+                            u16::try_from(literals.len() - 1).unwrap_or(u16::MAX)
+                        })
+                    })
+                    .collect();
+                Shape { host, depth: segs.len(), literals, template: r.template }
+            })
+            .collect();
+        let version = literals.iter().map(|l| is_version(l)).collect();
+        Shapes { routes, literals, version }
+    })
+}
+
+/// Edit distances between the input's words and the templates' literals, each pair computed at
+/// most once (words are at most 80 bytes; longer distances saturate).
+struct Distances {
+    words: Vec<String>,
+    /// `words.len() × literals` entries; `u8::MAX` until computed.
+    cache: Vec<u8>,
+    literals: usize,
+}
+
+impl Distances {
+    fn new(words: Vec<String>, shapes: &Shapes) -> Self {
+        let literals = shapes.literals.len();
+        Distances { cache: vec![u8::MAX; words.len() * literals], words, literals }
+    }
+
+    fn get(&mut self, word: usize, literal: u16, shapes: &Shapes) -> usize {
+        let slot = &mut self.cache[word * self.literals + usize::from(literal)];
+        if *slot == u8::MAX {
+            let (w, l) = (self.words[word].as_str(), shapes.literals[usize::from(literal)]);
+            *slot = u8::try_from(strsim::levenshtein(w, l)).unwrap_or(u8::MAX - 1);
+        }
+        usize::from(*slot)
     }
 }
 
 /// How far a documented template is from what the user wrote: literals the template lacks (or has
 /// misspelt), literals it adds, and the difference in depth. Lower is nearer.
-fn cost<'a>(input_len: usize, dist: &mut Distances<'a>, template: &[&'a str]) -> usize {
-    let t_literals: Vec<&'a str> = template.iter().copied().filter(|s| !s.starts_with('{')).collect();
-    let mut c = input_len.abs_diff(template.len()) * 2;
-    let mut matched: Vec<&str> = Vec::new();
+fn cost(input_len: usize, dist: &mut Distances, shape: &Shape, shapes: &Shapes) -> usize {
+    let mut c = input_len.abs_diff(shape.depth) * 2;
+    let any_version = shape.literals.iter().any(|&l| shapes.version[usize::from(l)]);
+    // The literals some word matched or nearly matched (by id: a template may repeat one).
+    let mut matched: Vec<u16> = Vec::new();
     for w in 0..dist.words.len() {
         let word = dist.words[w].as_str();
-        if let Some(t) = t_literals.iter().find(|t| **t == word) {
-            matched.push(t);
-        } else if is_version(word) && t_literals.iter().any(|t| is_version(t)) {
+        if let Some(&l) = shape.literals.iter().find(|&&l| shapes.literals[usize::from(l)] == word) {
+            matched.push(l);
+        } else if is_version(word) && any_version {
             c += 1;
         } else {
-            let (d, best) = t_literals.iter().map(|t| (dist.get(w, t), *t)).min().unwrap_or((6, ""));
-            c += d.min(6);
-            matched.push(best);
+            let best =
+                shape.literals.iter().map(|&l| (dist.get(w, l, shapes), shapes.literals[usize::from(l)], l)).min();
+            // The nearest literal takes the word, however far (its distance is capped).
+            match best {
+                Some((d, _, l)) => {
+                    c += d.min(FAR);
+                    matched.push(l);
+                }
+                None => c += FAR,
+            }
         }
     }
-    c + 2 * t_literals.iter().filter(|t| !is_version(t) && !matched.contains(t)).count()
+    let unmatched =
+        shape.literals.iter().filter(|&&l| !shapes.version[usize::from(l)] && !matched.contains(&l)).count();
+    c + 2 * unmatched
 }
 
 /// The error for a target that matches no route, with the nearest documented routes.
@@ -99,17 +167,18 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
             .filter(|s| !is_value(s) && s.len() <= crate::suggest::MAX_SUGGESTABLE)
             .map(|s| s.to_ascii_lowercase())
             .collect();
-        let mut dist = Distances { words, cache: std::collections::HashMap::new() };
-        let mut scored: Vec<(usize, &'static str)> = ROUTES
-            .iter()
-            .filter_map(|r| {
-                let (host, segs) = template_segments(r.template);
-                (host == t.host).then(|| (cost(input.len(), &mut dist, &segs), r.template))
-            })
-            .collect();
-        scored.sort();
+        let shapes = shapes();
+        let mut dist = Distances::new(words, shapes);
         let limit = (input.len() * 3).max(4);
-        suggestions.extend(scored.into_iter().take_while(|(c, _)| *c <= limit).take(3).map(|(_, tpl)| tpl));
+        let mut scored: Vec<(usize, &'static str)> = shapes
+            .routes
+            .iter()
+            .filter(|s| s.host == t.host)
+            .map(|s| (cost(input.len(), &mut dist, s, shapes), s.template))
+            .filter(|(c, _)| *c <= limit)
+            .collect();
+        scored.sort_unstable();
+        suggestions.extend(scored.into_iter().take(3).map(|(_, tpl)| tpl));
     }
     // Query strings and fragments can hold secrets (client IDs, tokens): never repeat them.
     let end = [target.find('?'), super::target::fragment_start(target.as_bytes())].into_iter().flatten().min();
