@@ -1,6 +1,6 @@
 //! Bindings: the assignments of a file by name, and the one a use sees.
 
-use super::{Defs, Extractor, Vars};
+use super::{Def, Defs, Extractor, Vars};
 use crate::check::conventions::BASE_KEYS;
 use crate::check::syntax::lang::Language;
 use crate::check::syntax::lexer::{Kind, Lexed};
@@ -80,7 +80,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 let i = i as usize;
                 if let Some((name, start, empty_ok)) = self.def_at(i) {
                     if let Some(d) = self.def_range(i, start, empty_ok) {
-                        vars.entry(name).or_default().push(d);
+                        vars.entry(name).or_default().push(d, self.def_scope(d.0));
                     }
                 }
             }
@@ -93,17 +93,49 @@ impl<'l, 's> Extractor<'l, 's> {
     pub(super) fn lookup(&self, name: &str, at: usize) -> Option<(usize, usize)> {
         let name = norm_name(name);
         // A binding is seen where it is in scope: file-level ones everywhere, a function's
-        // own only inside it (a `url` in each of several functions is several variables).
-        // Keys of object and struct literals (`baseURL: …`) and members (`client.base = …`) are
-        // read through their owner, from anywhere.
-        let visible = |d: &&(usize, usize, usize)| {
-            let keyed = self.is(d.0, ":") || (d.0 >= 2 && self.is_member_op(d.0 - 2));
-            !(d.1 <= at && at < d.2)
-                && (keyed || self.index().function_at(d.0).is_none_or(|_| self.same_function(d.0, at)))
+        // own only inside it (a `url` in each of several functions is several variables), and
+        // never inside its own value.
+        let outside_value = |d: &Def| !(d.1 <= at && at < d.2);
+        let in_scope = |&(d, body): &(Def, (usize, usize))| outside_value(&d) && body.0 <= at && at < body.1;
+        // A function's own binding seen from `at` lies in the body of the outermost function
+        // holding `at` (its function holds `at`, so it is that one or nested in it).
+        let outer = {
+            let ix = self.index();
+            let mut f = ix.function_at(at);
+            while let Some(p) = f.and_then(|f| ix.functions[f].parent) {
+                let b = ix.functions[p].body;
+                if !(b.0 <= at && at < b.1) {
+                    break;
+                }
+                f = Some(p);
+            }
+            f.map(|f| ix.functions[f].body)
         };
         let pick = |defs: &Defs| {
-            let before = defs.iter().rev().filter(visible).find(|d| d.0 < at);
-            let d = before.or_else(|| defs.iter().find(visible))?;
+            let scoped: &[(Def, (usize, usize))] = match outer {
+                Some((from, to)) => {
+                    let lo = defs.scoped.partition_point(|x| x.0 .0 < from);
+                    let hi = defs.scoped.partition_point(|x| x.0 .0 < to);
+                    &defs.scoped[lo..hi.max(lo)]
+                }
+                None => &[],
+            };
+            // The nearest visible assignment before `at`, else the first visible one.
+            let split = scoped.partition_point(|x| x.0 .0 < at);
+            let global_split = defs.global.partition_point(|d| d.0 < at);
+            let before = [
+                scoped[..split].iter().rev().find(|x| in_scope(x)).map(|x| x.0),
+                defs.global[..global_split].iter().rev().copied().find(outside_value),
+            ];
+            let d = match before.into_iter().flatten().max() {
+                Some(d) => d,
+                None => {
+                    [scoped.iter().find(|x| in_scope(x)).map(|x| x.0), defs.global.iter().copied().find(outside_value)]
+                        .into_iter()
+                        .flatten()
+                        .min()?
+                }
+            };
             Some((d.1, d.2))
         };
         if name.is_empty() || self.vars.get().is_some() {
@@ -131,7 +163,7 @@ impl<'l, 's> Extractor<'l, 's> {
             if let Some((n, start, empty_ok)) = self.def_at(i) {
                 if n == name {
                     if let Some(d) = self.def_range(i, start, empty_ok) {
-                        defs.push(d);
+                        defs.push(d, self.def_scope(d.0));
                     }
                 }
             }
@@ -139,6 +171,16 @@ impl<'l, 's> Extractor<'l, 's> {
         let r = pick(&defs);
         self.found.borrow_mut().push((name.into(), defs));
         r
+    }
+
+    /// Where an assignment whose operator is token `eq` is seen: from anywhere (file level, or a
+    /// key or member read through its owner), or only inside this function body.
+    fn def_scope(&self, eq: usize) -> Option<(usize, usize)> {
+        let keyed = self.is(eq, ":") || (eq >= 2 && self.is_member_op(eq - 2));
+        if keyed {
+            return None;
+        }
+        self.index().function_at(eq).map(|f| self.index().functions[f].body)
     }
 
     /// Calls `f` with each token whose text, less leading `$` and `@`, is `w` (not empty), in order.

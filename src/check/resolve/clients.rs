@@ -23,7 +23,7 @@ impl<'l, 's> Extractor<'l, 's> {
         let mut found: Vec<(String, Vec<Piece>)> = Vec::new();
         let vars = self.vars();
         for (name, defs) in vars {
-            for &(eq, a, b) in defs.iter() {
+            for (eq, a, b) in defs.iter() {
                 // `client.BaseAddress = new Uri(…)`
                 if BASE_KEYS.contains(&name.as_ref()) && eq >= 3 && self.is_member_op(eq - 2) && self.l.is_ident(eq - 3)
                 {
