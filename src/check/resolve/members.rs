@@ -140,10 +140,7 @@ impl<'l, 's> Extractor<'l, 's> {
                 return Some(v);
             }
         }
-        let getter = |f: &&crate::check::index::file::Function<'_>| {
-            f.class == Some(class) && f.returns.is_some() && getter_of(f.name, name)
-        };
-        if let Some(f) = ix.functions.iter().find(getter) {
+        if let Some(f) = self.getter(class, name) {
             let (a, b) = f.returns?;
             let v = self.eval(a, b, depth + 1);
             if v.iter().any(|p| !matches!(p, Piece::Hole(_))) {
@@ -208,6 +205,20 @@ impl<'l, 's> Extractor<'l, 's> {
 }
 
 /// Whether function `f` is a getter of member `name`: `path`, `getPath`, `get_path`, `Path`.
+/// The lower-case names a method named `f` may be a getter for, as [`getter_of`] compares them:
+/// its own name, and its name without a `get` prefix.
+fn getter_keys(f: &str) -> impl Iterator<Item = String> + '_ {
+    let rest = f.strip_prefix("get_").or_else(|| f.strip_prefix("get")).or_else(|| f.strip_prefix("Get"));
+    std::iter::once(f).chain(rest).map(str::to_ascii_lowercase)
+}
+
+/// The lower-case keys under which [`getter_keys`] files every method that is a getter for
+/// member `name`.
+fn getter_queries(name: &str) -> impl Iterator<Item = String> + '_ {
+    let bare = name.trim_start_matches("get_").trim_start_matches("get");
+    std::iter::once(name).chain(Some(bare)).chain(name.strip_prefix("get")).map(str::to_ascii_lowercase)
+}
+
 fn getter_of(f: &str, name: &str) -> bool {
     if f.eq_ignore_ascii_case(name) {
         return true;
@@ -218,6 +229,29 @@ fn getter_of(f: &str, name: &str) -> bool {
 }
 
 impl<'l, 's> Extractor<'l, 's> {
+    /// The first method of class `class` (in source order) that is a getter for member `name`.
+    fn getter(&self, class: usize, name: &str) -> Option<&'l crate::check::index::file::Function<'s>> {
+        let ix = self.index();
+        let by_key = self.getters.get_or_init(|| {
+            let mut m: rustc_hash::FxHashMap<String, Vec<usize>> = rustc_hash::FxHashMap::default();
+            for (i, f) in ix.functions.iter().enumerate() {
+                if f.class.is_some() && f.returns.is_some() {
+                    for k in getter_keys(f.name) {
+                        m.entry(k).or_default().push(i);
+                    }
+                }
+            }
+            m
+        });
+        getter_queries(name)
+            .filter_map(|k| by_key.get(&k))
+            .flatten()
+            .copied()
+            .filter(|&i| ix.functions[i].class == Some(class) && getter_of(ix.functions[i].name, name))
+            .min()
+            .map(|i| &ix.functions[i])
+    }
+
     /// Member `member` of the value of the argument `x..y`: of a class instance (`new X(…)`,
     /// `X.new`, `X(…)`), of an object or dict literal (a command table's entry), through
     /// variables and constants of other files; open where the argument is this function's own
@@ -404,5 +438,40 @@ impl<'l, 's> Extractor<'l, 's> {
             }
         }
         Some((first, keys))
+    }
+}
+
+#[cfg(test)]
+mod getter_index_tests {
+    use super::{getter_keys, getter_of, getter_queries};
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        // Names built from the pieces the comparison treats specially.
+        proptest::collection::vec(prop_oneof!["get", "get_", "Get", "GET", "_", "base", "Url", "url", "x"], 0..4)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// The index finds every getter the full comparison accepts: some key of the method is
+        /// one of the member's queries.
+        #[test]
+        fn keys_cover_every_getter(f in name(), member in name()) {
+            if getter_of(&f, &member) {
+                let keys: Vec<String> = getter_keys(&f).collect();
+                prop_assert!(getter_queries(&member).any(|q| keys.contains(&q)), "{f} for {member}");
+            }
+        }
+    }
+
+    #[test]
+    fn getters_are_found_by_their_keys() {
+        for (f, member) in
+            [("getBaseUrl", "baseUrl"), ("get_base_url", "base_url"), ("baseUrl", "getBaseUrl"), ("BaseURL", "baseurl")]
+        {
+            assert!(getter_of(f, member));
+            let keys: Vec<String> = getter_keys(f).collect();
+            assert!(getter_queries(member).any(|q| keys.contains(&q)), "{f} for {member}");
+        }
     }
 }

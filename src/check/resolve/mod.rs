@@ -117,6 +117,9 @@ pub(crate) struct Extractor<'l, 's> {
     /// The class of the instance each receiver token holds (asked once per token: a receiver is
     /// asked for every template of a wrapper's name).
     instances: RefCell<rustc_hash::FxHashMap<usize, Option<crate::check::index::Item>>>,
+    /// Methods that are getters (one `return`), by the lower-case names they may answer for
+    /// (built on first use: a class of thousands of methods is not scanned per member).
+    getters: OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,
     /// Names declared with a project class as their type (built on first use).
     typed: OnceCell<rustc_hash::FxHashMap<&'s str, crate::check::index::Item>>,
     /// The first class member that gave part of a path while a value was evaluated (name, file,
@@ -188,6 +191,7 @@ impl<'l, 's> Extractor<'l, 's> {
             origin: std::rc::Rc::default(),
             members_used: RefCell::default(),
             typed: OnceCell::new(),
+            getters: OnceCell::new(),
             instances: RefCell::default(),
         }
     }

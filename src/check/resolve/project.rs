@@ -9,6 +9,8 @@ use super::value::{Piece, Var};
 use super::{Extractor, FileContext, RawCall};
 use crate::check::index::{parallel_map, Project};
 use crate::check::model::ViaKind;
+use crate::Method;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
 
 /// How many wrapper levels are followed above the request.
@@ -148,25 +150,23 @@ fn tidy(calls: &mut Vec<RawCall>) {
     calls.retain(|c| c.via.kind != ViaKind::Literal || !resolved.contains(&(c.line, c.column)));
     // One request found from each of the literals it is assembled from (`$path = 'v3/…';
     // $path = 'stores/' . $path; delete('https://…/' . $path)`) is one call.
+    // Indexed by place and by path: a file of thousands of calls to one path stays linear.
     let mut kept: Vec<RawCall> = Vec::with_capacity(calls.len());
+    let mut places: HashSet<(u32, u32, Option<Method>, String, bool)> = HashSet::default();
+    // The last line of a kept literal, followed call, by method and path (calls come in line order).
+    let mut literal_lines: HashMap<(Option<Method>, String), u32> = HashMap::default();
     for c in calls.drain(..) {
-        let same_place = |k: &RawCall| {
-            k.line == c.line
-                && k.column == c.column
-                && k.method == c.method
-                && gateway_path(&k.target) == gateway_path(&c.target)
-        };
-        let repeat = kept.iter().any(|k| same_place(k) && k.unfollowed == c.unfollowed)
-            || kept.iter().any(|k| {
-                k.via.kind == ViaKind::Literal
-                    && c.via.kind == ViaKind::Literal
-                    && !k.unfollowed
-                    && !c.unfollowed
-                    && k.method == c.method
-                    && gateway_path(&k.target) == gateway_path(&c.target)
-                    && c.line.abs_diff(k.line) <= 3
-            });
+        let path = gateway_path(&c.target).to_owned();
+        let place = (c.line, c.column, c.method, path, c.unfollowed);
+        let literal = c.via.kind == ViaKind::Literal && !c.unfollowed;
+        let key = (c.method, place.3.clone());
+        let repeat =
+            places.contains(&place) || (literal && literal_lines.get(&key).is_some_and(|&l| c.line.abs_diff(l) <= 3));
         if !repeat {
+            if literal {
+                literal_lines.insert(key, c.line);
+            }
+            places.insert(place);
             kept.push(c);
         }
     }

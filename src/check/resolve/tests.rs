@@ -175,3 +175,22 @@ fn suppression_comments() {
     assert_eq!(c[0].reason.as_deref(), Some("cart widget"));
     assert_eq!((c[1].line, c[1].kinds.len(), c[1].reason.clone()), (2, 0, None));
 }
+
+#[test]
+fn every_call_site_of_a_wrapper_is_read() {
+    // A helper called thousands of times: the last call asks for another API than the others.
+    let mut src = String::from(
+        "import requests\n\nclass Api:\n    def __init__(self, h):\n        self.base = f'https://api.bigcommerce.com/stores/{h}/v3'\n\n    def _get(self, path):\n        return requests.get(self.base + path)\n\n",
+    );
+    for i in 0..2500 {
+        src.push_str(&format!("    def m{i}(self, pid):\n        return self._get(f'/catalog/products/{{pid}}')\n\n"));
+    }
+    src.push_str("    def last(self):\n        return self._get('/orders')\n");
+    let found = calls(&src, Language::Python);
+    assert_eq!(found.iter().filter(|c| c.1.ends_with("/v3/catalog/products/1")).count(), 2500);
+    assert!(
+        found.contains(&(Some("GET"), "https://api.bigcommerce.com/stores/1/v3/orders".to_owned())),
+        "{:?}",
+        found.last()
+    );
+}
