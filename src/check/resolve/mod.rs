@@ -120,6 +120,10 @@ pub(crate) struct Extractor<'l, 's> {
     /// Methods that are getters (one `return`), by the lower-case names they may answer for
     /// (built on first use: a class of thousands of methods is not scanned per member).
     getters: OnceCell<rustc_hash::FxHashMap<String, Vec<usize>>>,
+    /// How many more uses of variables one top-level [`Self::uses`] may follow: each
+    /// variable's uses are followed a few levels deep, and names used everywhere (`a = a; a = a; …`)
+    /// would otherwise multiply the work per level.
+    use_budget: std::cell::Cell<u32>,
     /// Names declared with a project class as their type (built on first use).
     typed: OnceCell<rustc_hash::FxHashMap<&'s str, crate::check::index::Item>>,
     /// The first class member that gave part of a path while a value was evaluated (name, file,
@@ -192,6 +196,7 @@ impl<'l, 's> Extractor<'l, 's> {
             members_used: RefCell::default(),
             typed: OnceCell::new(),
             getters: OnceCell::new(),
+            use_budget: std::cell::Cell::new(0),
             instances: RefCell::default(),
         }
     }

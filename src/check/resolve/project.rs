@@ -97,6 +97,15 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
         if next.is_empty() {
             break;
         }
+        // Many call sites in one caller leave it the same template: complete it once, or the
+        // work multiplies with each level.
+        let mut seen = HashSet::default();
+        let keep: Vec<bool> = next.iter().zip(&next_origin).map(|(t, &o)| seen.insert((t.key(), o))).collect();
+        drop(seen);
+        let mut k = keep.iter();
+        next.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        next_origin.retain(|_| *k.next().unwrap_or(&true));
         queue = next;
         origin = next_origin;
     }

@@ -12,7 +12,7 @@ use crate::datafile::vocab::Method;
 use crate::resolve::names_route;
 
 /// Where a template's method comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum MethodSrc {
     /// Stated where the request is sent.
     Known(Method),
@@ -48,6 +48,12 @@ pub(crate) struct Template {
 }
 
 impl Template {
+    /// What the template asks of its call sites: two templates with the same key complete to
+    /// the same calls (the fallback and level aside).
+    pub(crate) fn key(&self) -> impl Eq + std::hash::Hash + '_ {
+        (self.file, &self.pieces, &self.method, &self.base, self.version, self.strong, self.line, self.at_fn)
+    }
+
     /// The open variables of the template, in order.
     pub(crate) fn vars(&self) -> impl Iterator<Item = &Var> {
         let method = match &self.method {

@@ -44,9 +44,16 @@ impl Use {
     }
 }
 
+/// How many variable uses one expression's use may follow in all (real code follows a few
+/// dozen at most).
+const USE_BUDGET: u32 = 256;
+
 impl<'l, 's> Extractor<'l, 's> {
     /// How the expression at tokens `a..b` is used.
     pub(super) fn uses(&self, a: usize, b: usize, depth: u8) -> Vec<Use> {
+        if depth == 0 {
+            self.use_budget.set(USE_BUDGET);
+        }
         if a == 0 || depth > MAX_DEPTH + 2 {
             return vec![Use::default()];
         }
@@ -234,6 +241,12 @@ impl<'l, 's> Extractor<'l, 's> {
                         (x.min(s), y)
                     };
                     if ua > 0 && (!base || (ua == s && ub == i + 1)) {
+                        let Some(left) = self.use_budget.get().checked_sub(1) else {
+                            // Followed as far as the budget goes: where the rest goes is unknown.
+                            unknown = true;
+                            break;
+                        };
+                        self.use_budget.set(left);
                         let mut found = self.uses(ua, ub, depth + 1);
                         unknown |= found.iter().any(|u| !u.not_a_call && !u.is_request());
                         found.retain(Use::is_request);

@@ -10,7 +10,7 @@ use crate::check::syntax::lexer::{Kind, Part};
 use crate::check::syntax::nav::simple_name;
 
 /// A piece of a value: text, or something only known at run time.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Piece {
     Text(String),
     Hole(String),
