@@ -468,8 +468,18 @@ pub(crate) fn analyze(input: &CallList) -> Analysis {
     }
     let mut groups: BTreeMap<(&'static str, Method, bool), Group> = BTreeMap::new();
     let mut unresolved = input.errors.clone();
+    // A HAR file repeats requests (polling, paging): a REST call is classified once per method
+    // and target, and a refused one's nearest routes are searched once.
+    let mut seen: std::collections::HashMap<(Method, &str), Result<Vec<classify::Classified>, crate::Error>> =
+        std::collections::HashMap::new();
     for call in &input.calls {
-        match classify::classify_call(call) {
+        let result = match &call.graphql {
+            None => {
+                seen.entry((call.method, call.target.as_str())).or_insert_with(|| classify::classify_call(call)).clone()
+            }
+            Some(_) => classify::classify_call(call),
+        };
+        match result {
             Ok(found) => {
                 for c in found {
                     let g = groups.entry((c.route, c.method, c.legacy)).or_insert_with(|| Group {

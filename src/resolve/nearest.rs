@@ -49,6 +49,8 @@ struct Shapes {
     /// Every distinct literal of every template, so distances can be cached by index.
     literals: Vec<&'static str>,
     version: Vec<bool>,
+    /// Each literal's index in [`Shapes::literals`].
+    index: std::collections::HashMap<&'static str, u16>,
 }
 
 fn shapes() -> &'static Shapes {
@@ -74,7 +76,7 @@ fn shapes() -> &'static Shapes {
             })
             .collect();
         let version = literals.iter().map(|l| is_version(l)).collect();
-        Shapes { routes, literals, version }
+        Shapes { routes, literals, version, index }
     })
 }
 
@@ -82,6 +84,10 @@ fn shapes() -> &'static Shapes {
 /// most once (words are at most 80 bytes; longer distances saturate).
 struct Distances {
     words: Vec<String>,
+    /// The literal each word is, if it is one.
+    exact: Vec<Option<u16>>,
+    /// Whether each word is a version (`v3`).
+    version: Vec<bool>,
     /// `words.len() × literals` entries; `u8::MAX` until computed.
     cache: Vec<u8>,
     literals: usize,
@@ -90,7 +96,9 @@ struct Distances {
 impl Distances {
     fn new(words: Vec<String>, shapes: &Shapes) -> Self {
         let literals = shapes.literals.len();
-        Distances { cache: vec![u8::MAX; words.len() * literals], words, literals }
+        let exact = words.iter().map(|w| shapes.index.get(w.as_str()).copied()).collect();
+        let version = words.iter().map(|w| is_version(w)).collect();
+        Distances { cache: vec![u8::MAX; words.len() * literals], words, exact, version, literals }
     }
 
     fn get(&mut self, word: usize, literal: u16, shapes: &Shapes) -> usize {
@@ -111,10 +119,9 @@ fn cost(input_len: usize, dist: &mut Distances, shape: &Shape, shapes: &Shapes) 
     // The literals some word matched or nearly matched (by id: a template may repeat one).
     let mut matched: Vec<u16> = Vec::new();
     for w in 0..dist.words.len() {
-        let word = dist.words[w].as_str();
-        if let Some(&l) = shape.literals.iter().find(|&&l| shapes.literals[usize::from(l)] == word) {
+        if let Some(l) = dist.exact[w].filter(|l| shape.literals.contains(l)) {
             matched.push(l);
-        } else if is_version(word) && any_version {
+        } else if dist.version[w] && any_version {
             c += 1;
         } else {
             let best =
@@ -177,8 +184,13 @@ pub(crate) fn unknown_endpoint(target: &str, t: &ParsedTarget<'_>) -> Error {
             .map(|s| (cost(input.len(), &mut dist, s, shapes), s.template))
             .filter(|(c, _)| *c <= limit)
             .collect();
+        // The three nearest, in order (no full sort: a long path leaves most routes in range).
+        if scored.len() > 3 {
+            scored.select_nth_unstable(2);
+            scored.truncate(3);
+        }
         scored.sort_unstable();
-        suggestions.extend(scored.into_iter().take(3).map(|(_, tpl)| tpl));
+        suggestions.extend(scored.into_iter().map(|(_, tpl)| tpl));
     }
     // Query strings and fragments can hold secrets (client IDs, tokens): never repeat them.
     let end = [target.find('?'), super::target::fragment_start(target.as_bytes())].into_iter().flatten().min();
