@@ -241,4 +241,10 @@ fn exclude_globs_and_bad_configurations() {
     let r = run(t.path(), &["check"]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("apps/admin/.bc-scopes.toml:1:12: unknown scope `store_v2_customrs`"), "{}", r.stderr);
+    // Named as the reports name files: relative to where the command ran, not absolute.
+    let root = t.path().canonicalize().unwrap();
+    assert!(!r.stderr.contains(&*root.to_string_lossy()), "{}", r.stderr);
+    let r = run(&t.path().join("apps/shop"), &["check", "../admin"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("error: ../admin/.bc-scopes.toml:1:12: unknown scope"), "{}", r.stderr);
 }

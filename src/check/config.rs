@@ -143,10 +143,19 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
+/// A configuration file's path as messages name it: relative to the working directory, as the
+/// reports' paths are (an editor or CI log then finds it from where the command ran).
+fn shown(path: &Path) -> String {
+    match std::env::current_dir() {
+        Ok(cwd) if path.is_absolute() => super::walk::relative(&cwd, path),
+        _ => path.display().to_string(),
+    }
+}
+
 impl Config {
     /// Parse the text of a configuration file; `path` names it in errors.
     pub fn parse(text: &str, path: Option<&Path>) -> Result<Config, Error> {
-        let name = path.map_or_else(|| CONFIG_FILE.to_owned(), |p| p.display().to_string());
+        let name = path.map_or_else(|| CONFIG_FILE.to_owned(), shown);
         let at = |offset: usize, msg: String| {
             let (l, c) = line_col(text, offset);
             Error::new(ErrorKind::InvalidInput, format!("{name}:{l}:{c}: {msg}"))
@@ -237,7 +246,7 @@ impl Config {
     /// Read a configuration file.
     pub fn load(path: &Path) -> Result<Config, Error> {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("cannot read {}: {e}", shown(path))))?;
         Config::parse(&text, Some(path))
     }
 
