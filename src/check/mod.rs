@@ -124,7 +124,8 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
         s.base_url = configs[s.project].config.as_ref().and_then(|c| c.base_url.clone());
     }
     let project = index::Project::build(&walked.sources, threads, true);
-    let raw = resolve::resolve_project(&project, &FileContext::default(), threads);
+    let (raw, mut stopped) = resolve::resolve_project(&project, &FileContext::default(), threads);
+    warnings.append(&mut stopped);
     let mut skipped = walked.skipped.clone();
     for f in project.files.iter().filter(|f| f.failed) {
         skipped.push(SkippedFile { path: f.source.path.clone(), reason: SkipReason::ExtractorError, detail: None });

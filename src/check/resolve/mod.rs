@@ -93,7 +93,7 @@ pub(crate) fn extract(src: &str, lang: Language, ctx: &FileContext) -> Vec<RawCa
     // One source text: a defect panics (the fuzzer and the property tests look for them).
     let project = Project::build(&sources, 1, false);
     let base = FileContext { base_url: ctx.base_url.clone(), strong: false };
-    resolve_project(&project, &base, 1).into_iter().next().unwrap_or_default()
+    resolve_project(&project, &base, 1).0.into_iter().next().unwrap_or_default()
 }
 
 /// The resolution of one file of the project.

@@ -4,7 +4,7 @@
 
 use super::callers::call_sites;
 use super::complete::Completion;
-use super::templates::Template;
+use super::templates::{Template, TemplateKey};
 use super::value::{Piece, Var};
 use super::{Extractor, FileContext, RawCall};
 use crate::check::index::{parallel_map, Project};
@@ -16,8 +16,27 @@ use std::collections::BTreeSet;
 /// How many wrapper levels are followed above the request.
 const MAX_LEVELS: u8 = 4;
 
-/// The calls of every file of the project, by file.
-pub(crate) fn resolve_project(project: &Project<'_>, base: &FileContext, threads: usize) -> Vec<Vec<RawCall>> {
+/// How many call sites templates are completed at, in all, per project: a bound on the work
+/// where every level multiplies it (a warning says when it is reached).
+const MAX_COMPLETIONS: usize = 100_000;
+
+/// The calls of every file of the project, by file, and warnings about the resolution itself
+/// (where it stopped short).
+pub(crate) fn resolve_project(
+    project: &Project<'_>,
+    base: &FileContext,
+    threads: usize,
+) -> (Vec<Vec<RawCall>>, Vec<String>) {
+    resolve_within(project, base, threads, MAX_COMPLETIONS)
+}
+
+/// [`resolve_project`], completing templates at `budget` call sites at most.
+pub(super) fn resolve_within(
+    project: &Project<'_>,
+    base: &FileContext,
+    threads: usize,
+    budget: usize,
+) -> (Vec<Vec<RawCall>>, Vec<String>) {
     let indices: Vec<usize> = (0..project.files.len()).collect();
     let found = parallel_map(&indices, threads, project.contain, |&fi| {
         if project.files[fi].failed {
@@ -37,31 +56,40 @@ pub(crate) fn resolve_project(project: &Project<'_>, base: &FileContext, threads
         calls.push(c);
         templates.extend(t);
     }
+    let mut warnings = Vec::new();
     if !templates.is_empty() {
         // A defect while completing templates costs their calls through wrappers and
         // properties, not the check (where defects are contained).
         if project.contain {
             let mut completed = calls.clone();
+            let mut said = Vec::new();
             let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                complete(project, base, templates, &mut completed);
-                completed
+                complete(project, base, templates, budget, &mut completed, &mut said);
+                (completed, said)
             }));
             if let Ok(done) = done {
-                calls = done;
+                (calls, warnings) = done;
             }
         } else {
-            complete(project, base, templates, &mut calls);
+            complete(project, base, templates, budget, &mut calls, &mut warnings);
         }
     }
     for file_calls in &mut calls {
         tidy(file_calls);
     }
-    calls
+    (calls, warnings)
 }
 
 /// Complete the templates: at call sites, then in subclasses; report the fallbacks of those
 /// nothing completed.
-fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>, calls: &mut [Vec<RawCall>]) {
+fn complete(
+    project: &Project<'_>,
+    base: &FileContext,
+    templates: Vec<Template>,
+    budget: usize,
+    calls: &mut [Vec<RawCall>],
+    warnings: &mut Vec<String>,
+) {
     let mut queue: Vec<Template> = templates;
     let mut completed_any: BTreeSet<usize> = BTreeSet::new();
     let mut originals: Vec<Template> = Vec::new();
@@ -72,23 +100,46 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
         origin.push(i);
     }
     let mut extractors: Vec<Option<Extractor<'_, '_>>> = (0..project.files.len()).map(|_| None).collect();
-    for level in 0..MAX_LEVELS {
+    // Templates already queued, at any level: one that comes back (a wrapper that retries by
+    // calling itself) was completed already.
+    let mut seen: HashSet<(TemplateKey, usize)> = queue.iter().zip(&origin).map(|(t, &o)| (t.key(), o)).collect();
+    let mut work = 0usize;
+    'levels: for level in 0..MAX_LEVELS {
         let mut next: Vec<Template> = Vec::new();
         let mut next_origin: Vec<usize> = Vec::new();
         for (t, &o) in queue.iter().zip(&origin) {
             let Some((file, func)) = t.function() else { continue };
             for site in call_sites(project, file, func) {
+                // A call inside a function the template came through is recursion: its open
+                // values are followed through it once (`get(path + '/variants')` inside `get`),
+                // or each level multiplies the template by the function's calls of itself.
+                let caller = project.files[site.file].index.function_at(site.name_tok).map(|c| (site.file, c));
+                let recursive = caller.is_some_and(|c| c == (file, func) || t.through.contains(&c));
+                if work == budget {
+                    warnings.push(format!(
+                        "wrappers followed to {budget} call sites, then no further (each level multiplied them): calls made through the deeper ones may be missing"
+                    ));
+                    break 'levels;
+                }
+                work += 1;
                 let x = extractors[site.file].get_or_insert_with(|| Extractor::new(project, site.file, base));
                 match x.complete_at(t, file, func, &site) {
                     Some(Completion::Call(f, c)) => {
                         calls[f].push(c);
                         completed_any.insert(o);
                     }
+                    Some(Completion::Template(_)) if recursive && t.cycled => {}
                     Some(Completion::Template(mut t2)) => {
                         t2.level = level + 1;
-                        next.push(t2);
-                        next_origin.push(o);
+                        t2.cycled |= recursive;
+                        t2.through.push((file, func));
                         completed_any.insert(o);
+                        // Many call sites in one caller leave it the same template: complete
+                        // it once, or the work multiplies with each level.
+                        if seen.insert((t2.key(), o)) {
+                            next.push(t2);
+                            next_origin.push(o);
+                        }
                     }
                     None => {}
                 }
@@ -97,15 +148,6 @@ fn complete(project: &Project<'_>, base: &FileContext, templates: Vec<Template>,
         if next.is_empty() {
             break;
         }
-        // Many call sites in one caller leave it the same template: complete it once, or the
-        // work multiplies with each level.
-        let mut seen = HashSet::default();
-        let keep: Vec<bool> = next.iter().zip(&next_origin).map(|(t, &o)| seen.insert((t.key(), o))).collect();
-        drop(seen);
-        let mut k = keep.iter();
-        next.retain(|_| *k.next().unwrap_or(&true));
-        let mut k = keep.iter();
-        next_origin.retain(|_| *k.next().unwrap_or(&true));
         queue = next;
         origin = next_origin;
     }

@@ -23,6 +23,10 @@ pub(crate) enum MethodSrc {
     Unknown,
 }
 
+/// What identifies a template's completions (see [`Template::key`]).
+pub(crate) type TemplateKey =
+    (usize, Vec<Piece>, MethodSrc, Option<Vec<Piece>>, Option<&'static str>, bool, u32, Option<(usize, usize)>, bool);
+
 /// A request whose path or method is left open.
 #[derive(Debug, Clone)]
 pub(crate) struct Template {
@@ -45,13 +49,27 @@ pub(crate) struct Template {
     pub at_fn: Option<(usize, usize)>,
     /// The call to report if nothing completes the template (as written, placeholders filled).
     pub fallback: Option<RawCall>,
+    /// The functions whose call sites completed it so far, from the request up.
+    pub through: Vec<(usize, usize)>,
+    /// Completed once at a call inside a function it already passed through (recursion).
+    pub cycled: bool,
 }
 
 impl Template {
     /// What the template asks of its call sites: two templates with the same key complete to
-    /// the same calls (the fallback and level aside).
-    pub(crate) fn key(&self) -> impl Eq + std::hash::Hash + '_ {
-        (self.file, &self.pieces, &self.method, &self.base, self.version, self.strong, self.line, self.at_fn)
+    /// the same calls (the fallback, level and functions passed through aside).
+    pub(crate) fn key(&self) -> TemplateKey {
+        (
+            self.file,
+            self.pieces.clone(),
+            self.method.clone(),
+            self.base.clone(),
+            self.version,
+            self.strong,
+            self.line,
+            self.at_fn,
+            self.cycled,
+        )
     }
 
     /// The open variables of the template, in order.
@@ -142,6 +160,8 @@ impl<'l, 's> Extractor<'l, 's> {
             level: 0,
             at_fn: self.index().function_at(at).map(|f| (self.file, f)),
             fallback: written,
+            through: Vec::new(),
+            cycled: false,
         });
         None
     }

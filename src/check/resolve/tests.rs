@@ -194,3 +194,70 @@ fn every_call_site_of_a_wrapper_is_read() {
         found.last()
     );
 }
+
+#[test]
+fn a_recursive_wrapper_is_followed_through_itself_once() {
+    // `load` calls itself three ways, each adding to its path: the calls it makes from the
+    // outside call are that path and each path one step further, not their compositions.
+    let src = r#"
+const BASE = 'https://api.bigcommerce.com/stores/abc/v3';
+function load(path) {
+  if (a) return load(path + '/variants');
+  if (b) return load(path + '/images');
+  if (c) return load(path + '/options');
+  return fetch(BASE + path, { method: 'GET' });
+}
+load('/catalog/products/1');
+"#;
+    let mut found: Vec<String> = calls(src, Language::JavaScript).into_iter().map(|c| c.1).collect();
+    found.sort();
+    let at = |p: &str| format!("https://api.bigcommerce.com/stores/abc/v3/catalog/products/1{p}");
+    assert_eq!(found, [at(""), at("/images"), at("/options"), at("/variants")]);
+}
+
+#[test]
+fn a_wrapper_that_retries_by_calling_itself_is_completed_once() {
+    let src = r#"
+import requests
+def send(method, path, tries=3):
+    try:
+        return requests.request(method, 'https://api.bigcommerce.com/stores/h/v3' + path)
+    except Exception:
+        return send(method, path, tries - 1)
+
+send('DELETE', '/customers')
+"#;
+    assert_eq!(calls(src, Language::Python), one(Some("DELETE"), "https://api.bigcommerce.com/stores/h/v3/customers"));
+}
+
+/// Three wrappers above the request, each calling the one below `fan` times with its own
+/// parameter and a suffix: `fan`³ paths from the call at the top.
+fn fanned_wrappers(fan: usize) -> String {
+    let mut src = String::from("function w0(p) { return fetch('https://api.bigcommerce.com/stores/h/v3' + p); }\n");
+    for level in 1..=3 {
+        src.push_str(&format!("function w{level}(p) {{\n"));
+        for i in 0..fan {
+            src.push_str(&format!("  w{}(p + '/s{i}');\n", level - 1));
+        }
+        src.push_str("}\n");
+    }
+    src.push_str("w3('/catalog');\n");
+    src
+}
+
+#[test]
+fn completing_templates_stops_at_its_budget_and_says_so() {
+    let src = fanned_wrappers(6);
+    let sources = [Source::new("a.js".to_owned(), Language::JavaScript, src, true)];
+    let project = Project::build(&sources, 1, false);
+    let base = FileContext::default();
+    // Within budget: every path through the three levels (6³), no warning.
+    let (all, warnings) = project::resolve_within(&project, &base, 1, 100_000);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(all[0].len(), 6usize.pow(3));
+    // A budget of 50 call sites: fewer calls, and a warning that says why.
+    let (some, warnings) = project::resolve_within(&project, &base, 1, 50);
+    assert!(some[0].len() < all[0].len());
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("50 call sites") && warnings[0].contains("may be missing"), "{warnings:?}");
+}
