@@ -36,8 +36,11 @@ fn fixture(name: &str) -> PathBuf {
             let p = dir.join(path);
             if std::fs::read_to_string(&p).ok().as_deref() != Some(text) {
                 std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-                // Written whole under another name, then renamed: tests run in parallel.
-                let tmp = p.with_extension(format!("tmp{}", std::process::id()));
+                // Written whole under a name of its own, then renamed: tests run in parallel,
+                // threads of one process as well as processes.
+                static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+                let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let tmp = p.with_extension(format!("tmp{}-{n}", std::process::id()));
                 std::fs::write(&tmp, text).unwrap();
                 std::fs::rename(&tmp, &p).unwrap();
             }
