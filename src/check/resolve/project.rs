@@ -104,14 +104,14 @@ fn complete(
     // calling itself) was completed already.
     let mut seen: HashSet<(TemplateKey, usize)> = queue.iter().zip(&origin).map(|(t, &o)| (t.key(), o)).collect();
     let mut work = 0usize;
-    'levels: for level in 0..MAX_LEVELS {
+    'levels: for _ in 0..MAX_LEVELS {
         let mut next: Vec<Template> = Vec::new();
         let mut next_origin: Vec<usize> = Vec::new();
         for (t, &o) in queue.iter().zip(&origin) {
             let Some((file, func)) = t.function() else { continue };
             for site in call_sites(project, file, func) {
                 // A call inside a function the template came through is recursion: its open
-                // values are followed through it once (`get(path + '/variants')` inside `get`),
+                // values are followed through it once (`load(path + '/variants')` inside `load`),
                 // or each level multiplies the template by the function's calls of itself.
                 let caller = project.files[site.file].index.function_at(site.name_tok).map(|c| (site.file, c));
                 let recursive = caller.is_some_and(|c| c == (file, func) || t.through.contains(&c));
@@ -130,7 +130,6 @@ fn complete(
                     }
                     Some(Completion::Template(_)) if recursive && t.cycled => {}
                     Some(Completion::Template(mut t2)) => {
-                        t2.level = level + 1;
                         t2.cycled |= recursive;
                         t2.through.push((file, func));
                         completed_any.insert(o);

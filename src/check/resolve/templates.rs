@@ -42,14 +42,13 @@ pub(crate) struct Template {
     pub strong: bool,
     /// The line where it is sent.
     pub line: u32,
-    /// How deep in wrappers it is (0: where the request is sent).
-    pub level: u8,
     /// The function (file, index) whose call sites complete it: the innermost one around the
     /// request, or the caller a level up.
     pub at_fn: Option<(usize, usize)>,
     /// The call to report if nothing completes the template (as written, placeholders filled).
     pub fallback: Option<RawCall>,
-    /// The functions whose call sites completed it so far, from the request up.
+    /// The functions whose call sites completed it so far, from the request up (as many as
+    /// the wrapper levels above the request).
     pub through: Vec<(usize, usize)>,
     /// Completed once at a call inside a function it already passed through (recursion).
     pub cycled: bool,
@@ -57,7 +56,7 @@ pub(crate) struct Template {
 
 impl Template {
     /// What the template asks of its call sites: two templates with the same key complete to
-    /// the same calls (the fallback, level and functions passed through aside).
+    /// the same calls (the fallback and the functions passed through aside).
     pub(crate) fn key(&self) -> TemplateKey {
         (
             self.file,
@@ -157,7 +156,6 @@ impl<'l, 's> Extractor<'l, 's> {
             version: u.version,
             strong: self.ctx.strong,
             line,
-            level: 0,
             at_fn: self.index().function_at(at).map(|f| (self.file, f)),
             fallback: written,
             through: Vec::new(),
