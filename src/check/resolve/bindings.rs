@@ -9,6 +9,10 @@ use rustc_hash::FxBuildHasher;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// How many names [`Extractor::lookup`] finds by searching the source before it builds the table
+/// of every assignment instead.
+pub(super) const SEARCHED_NAMES: usize = 32;
+
 impl<'l, 's> Extractor<'l, 's> {
     /// The assignment whose operator (or PHP's `define(`) is token `i` (one of the lexer's `ops`),
     /// if it is one: its name, the start of its value, and whether an empty value still counts.
@@ -138,7 +142,9 @@ impl<'l, 's> Extractor<'l, 's> {
             };
             Some((d.1, d.2))
         };
-        if name.is_empty() || self.vars.get().is_some() {
+        // Past a few dozen names, one pass over the operators costs less than a search of the
+        // source per name (a file that names hundreds would be read hundreds of times).
+        if name.is_empty() || self.vars.get().is_some() || self.found.borrow().len() >= SEARCHED_NAMES {
             return self.vars().get(name).and_then(pick);
         }
         if let Some((_, defs)) = self.found.borrow().iter().find(|(n, _)| **n == *name) {

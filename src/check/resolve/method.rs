@@ -6,83 +6,86 @@ use crate::check::syntax::lang::Language;
 use crate::check::syntax::lexer::Kind;
 use crate::check::syntax::nav::norm_name;
 use crate::datafile::vocab::Method;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 impl<'l, 's> Extractor<'l, 's> {
     /// A method named among tokens `a..b` (a call's arguments or an options object), outside
     /// `skip`: a string argument that is a method, `method: 'PUT'` keys, `http.MethodPut`,
     /// `HttpMethod.Put`, `:put`, or the same inside an options variable.
+    ///
+    /// Each string of a large call asks about the same arguments: the tokens that name a method
+    /// are found once per range (and only as far as the questions need).
     pub(super) fn method_in(&self, a: usize, b: usize, skip: (usize, usize)) -> Option<Method> {
         let group = self.open_of(a);
-        let mut i = a;
-        while i < b {
-            if skip.0 <= i && i < skip.1 {
-                i = skip.1;
-                continue;
+        first_outside(&self.method_scans, (a, b), skip, |i| self.method_at(i, group))
+    }
+
+    /// The method token `i` names, as an argument of the group opened at `group` (see
+    /// [`Self::method_in`]).
+    pub(super) fn method_at(&self, i: usize, group: Option<usize>) -> Option<Method> {
+        let standalone = self.open_of(i) == group;
+        match self.l.toks[i].kind {
+            Kind::Str(_) => {
+                let s = self.l.str_at(i).expect("a string").text();
+                if METHOD_KEYS.contains(&s.as_ref()) && matches!(self.text(i + 1), ":" | "=>") {
+                    if let Some(m) = self.value_method(i + 2) {
+                        return Some(m);
+                    }
+                }
+                let arg = (self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ","))
+                    && (self.is(i + 1, ")") || self.is(i + 1, ","));
+                if standalone && arg {
+                    if let Some(m) = method_from_str(&s) {
+                        return Some(m);
+                    }
+                }
             }
-            let standalone = self.open_of(i) == group;
-            match self.l.toks[i].kind {
-                Kind::Str(_) => {
-                    let s = self.l.str_at(i).expect("a string").text();
-                    if METHOD_KEYS.contains(&s.as_ref()) && matches!(self.text(i + 1), ":" | "=>") {
-                        if let Some(m) = self.value_method(i + 2) {
-                            return Some(m);
-                        }
+            Kind::Ident => {
+                let t = self.text(i);
+                if METHOD_KEYS.contains(&norm_name(t))
+                    && matches!(self.text(i + 1), ":" | "=>" | "=")
+                    && !self.is_member_op(i.wrapping_sub(1))
+                {
+                    if let Some(m) = self.value_method(i + 2) {
+                        return Some(m);
                     }
-                    let arg = (self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ","))
-                        && (self.is(i + 1, ")") || self.is(i + 1, ","));
-                    if standalone && arg {
-                        if let Some(m) = method_from_str(&s) {
+                }
+                // `http.MethodPut`, `HttpMethod.PUT`, `Method::PUT`, `Net::HTTP::Put`
+                if i >= 2 && self.is_member_op(i - 1) && self.l.is_ident(i - 2) {
+                    let owner = self.text(i - 2);
+                    if owner.to_ascii_lowercase().contains("method") || t.starts_with("Method") || owner == "HTTP" {
+                        if let Some(m) = method_from_name(t) {
                             return Some(m);
                         }
                     }
                 }
-                Kind::Ident => {
-                    let t = self.text(i);
-                    if METHOD_KEYS.contains(&norm_name(t))
-                        && matches!(self.text(i + 1), ":" | "=>" | "=")
-                        && !self.is_member_op(i.wrapping_sub(1))
-                    {
-                        if let Some(m) = self.value_method(i + 2) {
-                            return Some(m);
-                        }
-                    }
-                    // `http.MethodPut`, `HttpMethod.PUT`, `Method::PUT`, `Net::HTTP::Put`
-                    if i >= 2 && self.is_member_op(i - 1) && self.l.is_ident(i - 2) {
-                        let owner = self.text(i - 2);
-                        if owner.to_ascii_lowercase().contains("method") || t.starts_with("Method") || owner == "HTTP" {
-                            if let Some(m) = method_from_name(t) {
-                                return Some(m);
-                            }
-                        }
-                    }
-                    // An options variable: `fetch(url, opts)`.
-                    let arg = (self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ","))
-                        && (self.is(i + 1, ")") || self.is(i + 1, ","));
-                    if arg && standalone {
-                        if let Some((x, y)) = self.lookup(t, i) {
-                            if y - x < 200 {
-                                if let Some(m) = self.method_in_object(x, y) {
-                                    return Some(m);
-                                }
-                            }
-                        }
-                    }
-                }
-                Kind::Punct if self.is(i, ":") && self.lang == Language::Ruby => {
-                    // `:put` as an argument
-                    let arg = self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ",");
-                    if arg && self.l.is_ident(i + 1) {
-                        if let Some(m) = method_from_name(self.text(i + 1)) {
-                            if self.text(i + 1).chars().all(|c| c.is_ascii_lowercase()) {
+                // An options variable: `fetch(url, opts)`.
+                let arg = (self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ","))
+                    && (self.is(i + 1, ")") || self.is(i + 1, ","));
+                if arg && standalone {
+                    if let Some((x, y)) = self.lookup(t, i) {
+                        if y - x < 200 {
+                            if let Some(m) = self.method_in_object(x, y) {
                                 return Some(m);
                             }
                         }
                     }
                 }
-                _ => {}
             }
-            i += 1;
+            Kind::Punct if self.is(i, ":") && self.lang == Language::Ruby => {
+                // `:put` as an argument
+                let arg = self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ",");
+                if arg && self.l.is_ident(i + 1) {
+                    if let Some(m) = method_from_name(self.text(i + 1)) {
+                        if self.text(i + 1).chars().all(|c| c.is_ascii_lowercase()) {
+                            return Some(m);
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
         None
     }
@@ -169,46 +172,78 @@ impl<'l, 's> Extractor<'l, 's> {
     /// argument named like one (`$method`, `verb`, `httpMethod`, `this.method`).
     pub(super) fn method_expr_in(&self, a: usize, b: usize, skip: (usize, usize)) -> Option<(usize, usize, bool)> {
         let group = self.open_of(a);
-        let mut i = a;
-        while i < b {
-            if skip.0 <= i && i < skip.1 {
-                i = skip.1;
-                continue;
-            }
-            let key = match self.l.toks[i].kind {
-                Kind::Ident => Some(Cow::Borrowed(self.text(i))),
-                Kind::Str(_) => self.l.str_at(i).map(|s| s.text()),
-                _ => None,
-            };
-            if let Some(key) = key {
-                let k = norm_name(&key);
-                if METHOD_KEYS.contains(&k) && !self.is_member_op(i.wrapping_sub(1)) {
-                    if matches!(self.text(i + 1), ":" | "=>" | "=") {
-                        let end = self.expr_end(i + 2).min(b);
-                        if end > i + 2 && self.l.str_at(i + 2).is_none() {
-                            return Some((i + 2, end, false));
-                        }
-                    } else if self.lang.is_js() && (self.is(i + 1, ",") || self.is(i + 1, "}")) {
-                        return Some((i, i + 1, false));
+        first_outside(&self.method_expr_scans, (a, b), skip, |i| self.method_expr_at(i, group, b))
+    }
+
+    /// The method expression at token `i` of a range ending at `b` (see [`Self::method_expr_in`]).
+    pub(super) fn method_expr_at(&self, i: usize, group: Option<usize>, b: usize) -> Option<(usize, usize, bool)> {
+        let key = match self.l.toks[i].kind {
+            Kind::Ident => Some(Cow::Borrowed(self.text(i))),
+            Kind::Str(_) => self.l.str_at(i).map(|s| s.text()),
+            _ => None,
+        };
+        if let Some(key) = key {
+            let k = norm_name(&key);
+            if METHOD_KEYS.contains(&k) && !self.is_member_op(i.wrapping_sub(1)) {
+                if matches!(self.text(i + 1), ":" | "=>" | "=") {
+                    let end = self.expr_end(i + 2).min(b);
+                    if end > i + 2 && self.l.str_at(i + 2).is_none() {
+                        return Some((i + 2, end, false));
                     }
-                }
-                let arg = (self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ","))
-                    && self.open_of(i) == group
-                    && self.l.is_ident(i);
-                if arg {
-                    let end = self.expr_end(i);
-                    let j = (i..end).rev().find(|&j| self.l.is_ident(j)).unwrap_or(i);
-                    let last = self.text(j).to_ascii_lowercase();
-                    let named = last.trim_start_matches(['$', '@', '_']);
-                    if matches!(named, "method" | "verb" | "httpmethod" | "http_method" | "requestmethod")
-                        || named.ends_with("method") && end - i <= 8
-                    {
-                        return Some((i, end, false));
-                    }
+                } else if self.lang.is_js() && (self.is(i + 1, ",") || self.is(i + 1, "}")) {
+                    return Some((i, i + 1, false));
                 }
             }
-            i += 1;
+            let arg = (self.is(i.wrapping_sub(1), "(") || self.is(i.wrapping_sub(1), ","))
+                && self.open_of(i) == group
+                && self.l.is_ident(i);
+            if arg {
+                let end = self.expr_end(i);
+                let j = (i..end).rev().find(|&j| self.l.is_ident(j)).unwrap_or(i);
+                let last = self.text(j).to_ascii_lowercase();
+                let named = last.trim_start_matches(['$', '@', '_']);
+                if matches!(named, "method" | "verb" | "httpmethod" | "http_method" | "requestmethod")
+                    || named.ends_with("method") && end - i <= 8
+                {
+                    return Some((i, end, false));
+                }
+            }
         }
         None
     }
+}
+
+/// The tokens of one range at which a scan found something, in order, and the first token not
+/// scanned yet.
+pub(super) struct Scan<T> {
+    hits: Vec<(usize, T)>,
+    next: usize,
+}
+
+/// Ranges already scanned, by `(start, end)`.
+pub(super) type Scans<T> = RefCell<FxHashMap<(usize, usize), Scan<T>>>;
+
+/// The first token of `range` outside `skip` at which `at` finds something. What is found at a
+/// token does not depend on `skip`, so the hits of a range are kept and the scan resumes where the
+/// last question left it: questions about one range cost one pass over it in all.
+fn first_outside<T: Copy>(
+    scans: &Scans<T>,
+    range: (usize, usize),
+    skip: (usize, usize),
+    at: impl Fn(usize) -> Option<T>,
+) -> Option<T> {
+    let outside = |i: usize| !(skip.0 <= i && i < skip.1);
+    // Taken out while scanning: `at` may ask about other ranges.
+    let mut scan = scans.borrow_mut().remove(&range).unwrap_or(Scan { hits: Vec::new(), next: range.0 });
+    let mut found = scan.hits.iter().find(|h| outside(h.0)).map(|h| h.1);
+    while found.is_none() && scan.next < range.1 {
+        let i = scan.next;
+        scan.next += 1;
+        if let Some(t) = at(i) {
+            scan.hits.push((i, t));
+            found = outside(i).then_some(t);
+        }
+    }
+    scans.borrow_mut().insert(range, scan);
+    found
 }

@@ -107,8 +107,9 @@ pub(crate) struct Extractor<'l, 's> {
     vars: OnceCell<Vars<'l>>,
     /// Clients with a known base URL: name → base. Built on first use (most files never ask).
     clients: OnceCell<HashMap<String, Vec<Piece>>>,
-    /// The assignments found by [`Self::lookup`] for single names, while `vars` is not built. A
-    /// file asks for few names, most of them several times (`BASE` for every call).
+    /// The assignments found by [`Self::lookup`] for single names, while `vars` is not built. Most
+    /// files ask for few names, most of them several times (`BASE` for every call); one that asks
+    /// for more builds `vars`.
     found: RefCell<Vec<(Box<str>, Defs)>>,
     /// Templates found while resolving (values that depend on parameters or subclasses).
     templates: RefCell<Vec<Template>>,
@@ -131,6 +132,10 @@ pub(crate) struct Extractor<'l, 's> {
     members_used: RefCell<Option<(String, usize, u32)>>,
     /// The first string literal read while completing for a subclass: where its value is written.
     origin: std::rc::Rc<std::cell::Cell<Option<(usize, usize)>>>,
+    /// The method arguments found in call ranges so far ([`Self::method_in`]).
+    method_scans: method::Scans<Method>,
+    /// The method expressions found in call ranges so far ([`Self::method_expr_in`]).
+    method_expr_scans: method::Scans<(usize, usize, bool)>,
 }
 
 /// Assignments by name: (token of the `=`, value range), in source order.
@@ -198,6 +203,8 @@ impl<'l, 's> Extractor<'l, 's> {
             getters: OnceCell::new(),
             use_budget: std::cell::Cell::new(0),
             instances: RefCell::default(),
+            method_scans: RefCell::default(),
+            method_expr_scans: RefCell::default(),
         }
     }
 

@@ -261,3 +261,65 @@ fn completing_templates_stops_at_its_budget_and_says_so() {
     assert_eq!(warnings.len(), 1);
     assert!(warnings[0].contains("50 call sites") && warnings[0].contains("may be missing"), "{warnings:?}");
 }
+
+/// The method arguments and expressions of a range as a direct scan finds them: the first token
+/// outside `skip` that names one (the oracle of the kept scans).
+fn direct<T>(a: usize, b: usize, skip: (usize, usize), at: impl Fn(usize) -> Option<T>) -> Option<T> {
+    (a..b).filter(|&i| !(skip.0 <= i && i < skip.1)).find_map(at)
+}
+
+#[test]
+fn kept_method_scans_answer_as_a_direct_scan() {
+    let src = r#"
+const opts = { method: 'PATCH' };
+send('GET', '/v3/a', request('/v3/b', { method: 'PUT' }), 'DELETE', opts, verb, { method: m });
+api.call(url, "POST", { 'method' => http.MethodPut }, httpMethod, '/v3/c', fetch('/v3/d', opts));
+"#;
+    for lang in [Language::JavaScript, Language::Php, Language::Go] {
+        let sources = [Source::new(String::new(), lang, src.to_owned(), true)];
+        let project = Project::build(&sources, 1, false);
+        let x = Extractor::new(&project, 0, &FileContext::default());
+        let n = x.n();
+        let mut hits = 0;
+        // Questions in an order that resumes, revisits and skips over kept hits.
+        for a in (0..n).rev() {
+            for b in a..=n {
+                for skip in [(0, 0), (a, a + 1), (a + 2, b.saturating_sub(1)), (a, b), (b / 2, b)] {
+                    let group = x.open_of(a);
+                    let want = direct(a, b, skip, |i| x.method_at(i, group));
+                    assert_eq!(x.method_in(a, b, skip), want, "{lang:?} method_in({a}, {b}, {skip:?})");
+                    let want = direct(a, b, skip, |i| x.method_expr_at(i, group, b));
+                    assert_eq!(x.method_expr_in(a, b, skip), want, "{lang:?} method_expr_in({a}, {b}, {skip:?})");
+                    hits += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(hits > 100, "{lang:?}: the source names methods ({hits} answers)");
+    }
+}
+
+#[test]
+fn bindings_found_by_search_are_those_of_the_table() {
+    // More names than are searched one by one, assigned in and out of functions, read before,
+    // inside and after their assignments.
+    let mut src = String::from("const BASE = '/v3';\n");
+    for k in 0..60 {
+        src += &format!("let n{k} = BASE + '/catalog/{k}';\nfunction f{k}(n{k}) {{ const n{} = n{k} + '/x'; return fetch(n{k}, {{ method: m{k} }}); }}\n", k + 1);
+    }
+    let sources = [Source::new(String::new(), Language::JavaScript, src, true)];
+    let project = Project::build(&sources, 1, false);
+    let table = Extractor::new(&project, 0, &FileContext::default());
+    table.vars();
+    let searched = Extractor::new(&project, 0, &FileContext::default());
+    let mut answers = 0;
+    for i in 0..table.n() {
+        if table.l.is_ident(i) {
+            let name = table.text(i);
+            let want = table.lookup(name, i);
+            assert_eq!(searched.lookup(name, i), want, "`{name}` at token {i}");
+            answers += usize::from(want.is_some());
+        }
+    }
+    assert!(searched.vars.get().is_some(), "past {} names the table is built", bindings::SEARCHED_NAMES);
+    assert!(answers > 200, "the names are bound ({answers} answers)");
+}
