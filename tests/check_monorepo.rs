@@ -156,7 +156,7 @@ fn quiet_prints_the_findings_alone() {
     let t = repo();
     let r = run(t.path(), &["check", "-q"]);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.starts_with("== apps/shop/bc-scopes.toml ==\napps/shop/bc-scopes.toml\n"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("== apps/admin/.bc-scopes.toml ==\napps/admin/app/customers.py\n"), "{}", r.stdout);
     assert!(r.stdout.contains("[missing]") && r.stdout.contains("[downgrade]"));
     assert!(
         !r.stdout.contains("Needed scopes") && !r.stdout.contains("calls in") && r.stderr.is_empty(),

@@ -119,8 +119,9 @@ pub fn check(opts: &Options) -> Result<Report, Error> {
     for s in &mut walked.sources {
         s.project = projects.of_file(&s.abs);
     }
-    let configs = projects.finish()?;
+    let (configs, renumber) = projects.finish()?;
     for s in &mut walked.sources {
+        s.project = renumber[s.project];
         s.base_url = configs[s.project].config.as_ref().and_then(|c| c.base_url.clone());
     }
     let project = index::Project::build(&walked.sources, threads, true);

@@ -120,14 +120,25 @@ impl Projects {
         file.parent().map_or(0, |d| self.of_dir(d))
     }
 
-    /// The projects, in the order they were found (the unconfigured one first), or the first
-    /// configuration that could not be read.
-    pub(crate) fn finish(self) -> Result<Vec<ProjectConfig>, Error> {
+    /// The projects, the unconfigured one first and the others by directory, with the new place
+    /// of each index [`Self::of_file`] gave; or the first configuration that could not be read.
+    ///
+    /// The walk finds projects in whatever order its threads reach them: sorting makes reports
+    /// and `--write` the same from run to run.
+    pub(crate) fn finish(self) -> Result<(Vec<ProjectConfig>, Vec<usize>), Error> {
         let state = self.state.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match state.errors.into_iter().next() {
-            Some(e) => Err(e),
-            None => Ok(state.list),
+        if let Some(e) = state.errors.into_iter().next() {
+            return Err(e);
         }
+        let mut order: Vec<usize> = (0..state.list.len()).collect();
+        order[1..].sort_by(|&a, &b| state.list[a].dir.cmp(&state.list[b].dir));
+        let mut renumber = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old] = new;
+        }
+        let mut slots: Vec<Option<ProjectConfig>> = state.list.into_iter().map(Some).collect();
+        let list = order.iter().filter_map(|&old| slots[old].take()).collect();
+        Ok((list, renumber))
     }
 }
 
@@ -207,8 +218,10 @@ mod tests {
         assert_eq!(p.admit(&root.join("apps/shop/src/legacy.ts"), false), Some(DEFAULT_MAX_FILE_SIZE));
         // `legacy/**` is anchored to apps/shop, and does not reach another project.
         assert!(p.admit(&root.join("apps/admin/legacy/x.ts"), false).is_some());
-        let list = p.finish().unwrap();
-        assert!(list[admin].config.as_ref().unwrap().path.as_ref().unwrap().ends_with(".bc-scopes.toml"));
+        let (list, renumber) = p.finish().unwrap();
+        // Sorted by directory: admin before shop, whichever the walk reached first.
+        assert_eq!((renumber[admin], renumber[shop]), (1, 2));
+        assert!(list[1].config.as_ref().unwrap().path.as_ref().unwrap().ends_with(".bc-scopes.toml"));
     }
 
     #[test]
@@ -216,7 +229,7 @@ mod tests {
         let t = tree(&[("bc-scopes.toml", "granted = []\n"), ("repo/.git/HEAD", ""), ("repo/src/a.js", "")]);
         let p = Projects::discover(&t.path().join("repo"));
         assert_eq!(p.of_file(&t.path().join("repo/src/a.js")), 0);
-        assert_eq!(p.finish().unwrap().len(), 1);
+        assert_eq!(p.finish().unwrap().0.len(), 1);
     }
 
     #[test]
