@@ -104,6 +104,8 @@ fn complete(
     // calling itself) was completed already.
     let mut seen: HashSet<(TemplateKey, usize)> = queue.iter().zip(&origin).map(|(t, &o)| (t.key(), o)).collect();
     let mut work = 0usize;
+    // Whether templates were still open when the levels ran out (not when the budget did).
+    let mut levels_ran_out = true;
     'levels: for _ in 0..MAX_LEVELS {
         let mut next: Vec<Template> = Vec::new();
         let mut next_origin: Vec<usize> = Vec::new();
@@ -119,6 +121,7 @@ fn complete(
                     warnings.push(format!(
                         "wrappers followed to {budget} call sites, then no further (each level multiplied them): calls made through the deeper ones may be missing"
                     ));
+                    levels_ran_out = false;
                     break 'levels;
                 }
                 work += 1;
@@ -145,10 +148,14 @@ fn complete(
             }
         }
         if next.is_empty() {
+            levels_ran_out = false;
             break;
         }
         queue = next;
         origin = next_origin;
+    }
+    if levels_ran_out {
+        warnings.extend(deeper_wrappers(project, &queue));
     }
     // Properties: members that only subclasses define.
     for (i, t) in originals.iter().enumerate() {
@@ -184,6 +191,31 @@ fn complete(
             }
         }
     }
+}
+
+/// A warning naming the wrappers still called when the levels ran out: the calls made through
+/// their callers are not followed, and a missing call must not pass unsaid.
+fn deeper_wrappers(project: &Project<'_>, open: &[Template]) -> Option<String> {
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for t in open {
+        let Some((file, func)) = t.function() else { continue };
+        // Calls of a function the template came through are recursion, followed once already.
+        let outside = call_sites(project, file, func).into_iter().any(|site| {
+            let caller = project.files[site.file].index.function_at(site.name_tok).map(|c| (site.file, c));
+            !caller.is_some_and(|c| c == (file, func) || t.through.contains(&c))
+        });
+        if outside {
+            let f = &project.files[file];
+            names.insert(format!("`{}` ({})", f.index.functions[func].name, f.source.path));
+        }
+    }
+    (!names.is_empty()).then(|| {
+        let list: Vec<String> = names.into_iter().collect();
+        format!(
+            "wrappers followed {MAX_LEVELS} levels up, then no further: calls made through the callers of {} may be missing",
+            list.join(", ")
+        )
+    })
 }
 
 /// Sort, drop repeats, and keep one finding per place: a call found through a wrapper,

@@ -262,6 +262,36 @@ fn completing_templates_stops_at_its_budget_and_says_so() {
     assert!(warnings[0].contains("50 call sites") && warnings[0].contains("may be missing"), "{warnings:?}");
 }
 
+/// `w0` sends the request; each of `w1`…`w{depth}` calls the one below with a longer path, and
+/// the file calls `w{depth}` once.
+fn chained_wrappers(depth: usize) -> String {
+    let mut src = String::from("function w0(p) { return fetch('https://api.bigcommerce.com/stores/h/v3' + p); }\n");
+    for level in 1..=depth {
+        src.push_str(&format!("function w{level}(p) {{ return w{}('/s{level}' + p); }}\n", level - 1));
+    }
+    src.push_str(&format!("w{depth}('/catalog');\n"));
+    src
+}
+
+#[test]
+fn wrappers_deeper_than_the_levels_followed_are_named_in_a_warning() {
+    let base = FileContext::default();
+    let resolve = |depth: usize| {
+        let sources = [Source::new("a.js".to_owned(), Language::JavaScript, chained_wrappers(depth), true)];
+        let project = Project::build(&sources, 1, false);
+        project::resolve_within(&project, &base, 1, 100_000)
+    };
+    // The request's function and three wrappers above it: the call is complete, nothing to say.
+    let (calls, warnings) = resolve(3);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(calls[0].iter().any(|c| c.target.ends_with("/v3/s1/s2/s3/catalog")), "{:?}", calls[0]);
+    // Six: `w4` is still called (by `w5`) when the levels run out.
+    let (calls, warnings) = resolve(6);
+    assert!(!calls[0].iter().any(|c| c.target.contains("/catalog")), "{:?}", calls[0]);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("4 levels up") && warnings[0].contains("`w4` (a.js)"), "{warnings:?}");
+}
+
 /// The method arguments and expressions of a range as a direct scan finds them: the first token
 /// outside `skip` that names one (the oracle of the kept scans).
 fn direct<T>(a: usize, b: usize, skip: (usize, usize), at: impl Fn(usize) -> Option<T>) -> Option<T> {
